@@ -1,0 +1,16 @@
+# Third-party dependencies: Debian packages only (scripts/setup.sh installs them).
+# Each is found once here; modules link the imported targets they need.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt CONFIG REQUIRED)
+find_package(Boost 1.81 CONFIG REQUIRED)
+find_package(FlatBuffers CONFIG REQUIRED)
+find_package(ZLIB REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+if(QUIVER_BUILD_TESTS)
+  find_package(GTest CONFIG REQUIRED)
+endif()
+if(QUIVER_BUILD_BENCH)
+  find_package(benchmark CONFIG REQUIRED)
+endif()
