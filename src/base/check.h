@@ -33,7 +33,7 @@ struct NullStream {
 // Lets `CHECK(x) << ...` be a statement whose type is void either way.
 struct Voidify {
   void operator&(std::ostream&) {}
-  void operator&(NullStream&) {}
+  void operator&(const NullStream&) {}
 };
 
 }  // namespace quiver::internal
