@@ -26,8 +26,13 @@ int64_t DaysFromCivil(int64_t year, int month, int day) {
 }
 
 CivilTime ToCivil(int64_t epoch_nanos) {
-  int64_t seconds = FloorDiv(epoch_nanos, kNanosPerSecond);
-  int64_t nanos = epoch_nanos - seconds * kNanosPerSecond;
+  // Split without overflow at the extremes of int64.
+  int64_t seconds = epoch_nanos / kNanosPerSecond;
+  int64_t nanos = epoch_nanos % kNanosPerSecond;
+  if (nanos < 0) {
+    nanos += kNanosPerSecond;
+    --seconds;
+  }
   int64_t days = FloorDiv(seconds, kSecondsPerDay);
   int64_t second_of_day = seconds - days * kSecondsPerDay;
 

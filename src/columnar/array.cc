@@ -258,8 +258,10 @@ Array MakeNullArray(DataType type, int64_t length) {
         data->children.push_back(MakeNullArray(type.children()[c].type(), c == 0 ? 1 : 0).data());
       }
       {
-        // Type ids must be valid codes: fill with the first code.
-        std::string ids(static_cast<size_t>(length), static_cast<char>(type.type_codes()[0]));
+        // Type ids must be valid codes: fill with the first code (a union without
+        // children can only be empty).
+        const auto& codes = type.type_codes();
+        std::string ids(static_cast<size_t>(length), codes.empty() ? '\0' : static_cast<char>(codes[0]));
         data->buffers[1] = Buffer::FromString(std::move(ids));
       }
       break;

@@ -120,12 +120,11 @@ class LimitedMemoryPool final : public MemoryPool {
 }  // namespace
 
 MemoryPool* DefaultMemoryPool() {
-  static SystemMemoryPool* pool = [] {
-    // Leaked on purpose: buffers may be freed during static destruction.
-    auto* owner = new std::shared_ptr<SystemMemoryPool>(std::make_shared<SystemMemoryPool>());
-    return owner->get();
-  }();
-  return pool;
+  // Never destroyed on purpose: buffers may be freed during static destruction. The owner
+  // stays reachable from this static, so leak checkers do not report it.
+  static std::shared_ptr<SystemMemoryPool>* owner =
+      new std::shared_ptr<SystemMemoryPool>(std::make_shared<SystemMemoryPool>());
+  return owner->get();
 }
 
 MemoryPoolPtr MakeLimitedMemoryPool(std::string name, int64_t limit_bytes, MemoryPool* parent) {

@@ -1,0 +1,151 @@
+#include "cli/serve.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include "base/logging.h"
+#include "cli/admin_token_file.h"
+#include "cli/build_info.h"
+#include "server/http/http_server.h"
+#include "server/http/system_routes.h"
+
+namespace quiver::cli {
+
+namespace {
+
+Status ValidateNodeId(const std::string& node_id) {
+  if (node_id.empty() || node_id == "." || node_id == ".." ||
+      node_id.find('/') != std::string::npos) {
+    return Status::InvalidArgument(
+        "invalid --node-id '{}': it names a directory under --data-dir, so it must be "
+        "non-empty and contain no '/'",
+        node_id);
+  }
+  return Status::OK();
+}
+
+void PrintGeneratedToken(const std::string& token, const std::string& hash_path) {
+  std::string rule(78, '=');
+  std::printf(
+      "%s\n"
+      "Quiver generated an admin token. It is shown only this once; save it now:\n"
+      "\n"
+      "    %s\n"
+      "\n"
+      "Send it as 'Authorization: Bearer <token>' (or Token/Basic, or p=<token> on /write\n"
+      "and /query). Only its SHA-256 hash is stored, in\n"
+      "    %s\n"
+      "To get a new token, stop the server, delete that file and start it again.\n"
+      "%s\n",
+      rule.c_str(), token.c_str(), hash_path.c_str(), rule.c_str());
+  std::fflush(stdout);
+}
+
+// Decides how requests are authenticated: nullopt means no authentication.
+Result<std::optional<http::TokenDigest>> SetUpAuthentication(const ServeOptions& options) {
+  if (options.without_auth) {
+    LOG_WARN("auth", "authentication is disabled (--without-auth): every request is accepted");
+    return std::optional<http::TokenDigest>();
+  }
+  if (!options.admin_token.empty()) {
+    LOG_INFO("auth", "using the admin token given by --admin-token / QUIVER_ADMIN_TOKEN");
+    return std::optional<http::TokenDigest>(http::HashToken(options.admin_token));
+  }
+  ASSIGN_OR_RETURN(AdminTokenBootstrap bootstrap,
+                   LoadOrCreateAdminToken(options.data_dir, options.node_id));
+  if (bootstrap.generated_token) {
+    LOG_INFO("auth", "generated an admin token; its hash is stored in {}", bootstrap.path);
+    PrintGeneratedToken(*bootstrap.generated_token, bootstrap.path);
+  } else {
+    LOG_INFO("auth", "using the admin token whose hash is stored in {}", bootstrap.path);
+  }
+  return std::optional<http::TokenDigest>(bootstrap.digest);
+}
+
+}  // namespace
+
+int DefaultWorkerThreads() {
+  int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::max(4, 2 * cores);
+}
+
+int RunServe(const ServeOptions& options) {
+  if (Status status = SetLogFilter(options.log_filter); !status.ok()) {
+    std::fprintf(stderr, "quiver serve: invalid --log-filter: %s\n", status.message().c_str());
+    return 2;
+  }
+  if (Status status = ValidateNodeId(options.node_id); !status.ok()) {
+    std::fprintf(stderr, "quiver serve: %s\n", status.message().c_str());
+    return 2;
+  }
+
+  // Block the shutdown signals before any thread starts, so every thread inherits the
+  // mask and only the sigwait below sees them.
+  sigset_t shutdown_signals;
+  sigemptyset(&shutdown_signals);
+  sigaddset(&shutdown_signals, SIGINT);
+  sigaddset(&shutdown_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &shutdown_signals, nullptr);
+
+  LOG_INFO("serve", "{} starting: node id {}, data dir {}, object store {}", VersionString(),
+           options.node_id, options.data_dir, options.object_store);
+
+  Result<std::optional<http::TokenDigest>> auth = SetUpAuthentication(options);
+  if (!auth.ok()) {
+    std::fprintf(stderr, "quiver serve: cannot set up authentication: %s\n",
+                 auth.status().ToString().c_str());
+    return 1;
+  }
+
+  http::Router router;
+  Status routes =
+      http::AddSystemRoutes(router, http::BuildInfo{"Quiver", QuiverVersion(), QuiverRevision()});
+  if (!routes.ok()) {
+    std::fprintf(stderr, "quiver serve: %s\n", routes.ToString().c_str());
+    return 1;
+  }
+
+  http::HttpServerOptions server_options;
+  server_options.bind_address = options.http_bind;
+  server_options.io_threads = options.http_threads;
+  server_options.worker_threads = options.worker_threads;
+  server_options.max_request_size = options.max_http_request_size;
+  server_options.admin_token_digest = *auth;
+  Result<std::unique_ptr<http::HttpServer>> server =
+      http::HttpServer::Start(std::move(server_options), std::move(router));
+  if (!server.ok()) {
+    std::fprintf(stderr, "quiver serve: cannot start the HTTP server: %s\n",
+                 server.status().ToString().c_str());
+    return 1;
+  }
+  std::printf("Quiver %s listening on http://%s\n", QuiverVersion(),
+              (*server)->local_address().c_str());
+  std::fflush(stdout);
+
+  int signal_number = 0;
+  while (sigwait(&shutdown_signals, &signal_number) != 0) {
+  }
+  const char* signal_name = sigabbrev_np(signal_number);
+  LOG_INFO("serve", "received SIG{}, shutting down (send it again to exit at once)",
+           signal_name ? signal_name : "?");
+  // A second signal during shutdown exits immediately.
+  std::thread([shutdown_signals] {
+    int again = 0;
+    while (sigwait(&shutdown_signals, &again) != 0) {
+    }
+    _exit(128 + again);
+  }).detach();
+
+  (*server)->Stop();
+  LOG_INFO("serve", "shutdown complete");
+  return 0;
+}
+
+}  // namespace quiver::cli
