@@ -24,6 +24,7 @@ packages=(
   libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-tidy-16 clang-format-16
+  clang-16 libclang-rt-16-dev   # libFuzzer (fuzz/, -DQUIVER_BUILD_FUZZ=ON)
   python3-venv curl influxdb
 )
 

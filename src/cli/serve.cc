@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -12,9 +13,13 @@
 
 #include "base/logging.h"
 #include "cli/admin_token_file.h"
+#include "base/duration.h"
 #include "cli/build_info.h"
+#include "db/quiver_db.h"
+#include "server/http/configure_routes.h"
 #include "server/http/http_server.h"
 #include "server/http/system_routes.h"
+#include "server/http/write_routes.h"
 
 namespace quiver::cli {
 
@@ -69,6 +74,44 @@ Result<std::optional<http::TokenDigest>> SetUpAuthentication(const ServeOptions&
   return std::optional<http::TokenDigest>(bootstrap.digest);
 }
 
+// Parses sizes like "4GiB", "512MB", "1000000" (bytes) and "50%" (of physical memory).
+Result<int64_t> ParseMemorySize(const std::string& text) {
+  if (text.empty()) return Status::InvalidArgument("empty size");
+  int64_t physical = static_cast<int64_t>(sysconf(_SC_PHYS_PAGES)) * sysconf(_SC_PAGE_SIZE);
+  size_t digits = 0;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
+  if (digits == 0) return Status::InvalidArgument("invalid size '{}'", text);
+  int64_t value = std::stoll(text.substr(0, digits));
+  std::string unit = text.substr(digits);
+  if (unit == "%") return physical / 100 * value;
+  static const std::pair<const char*, int64_t> kUnits[] = {
+      {"", 1}, {"B", 1}, {"KB", 1000}, {"MB", 1000 * 1000}, {"GB", 1000 * 1000 * 1000},
+      {"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", int64_t{1} << 30}, {"TiB", int64_t{1} << 40}};
+  for (const auto& [name, multiplier] : kUnits) {
+    if (unit == name) return value * multiplier;
+  }
+  return Status::InvalidArgument("invalid size unit in '{}' (use B, KB, MB, GB, KiB, MiB, GiB or %)", text);
+}
+
+Result<DbOptions> MakeDbOptions(const ServeOptions& options) {
+  DbOptions db;
+  db.data_dir = options.data_dir;
+  db.node_id = options.node_id;
+  db.object_store = options.object_store;
+  ASSIGN_OR_RETURN(db.wal.flush_interval_nanos, ParseDuration(options.wal_flush_interval));
+  db.wal.segment_size = options.wal_segment_size;
+  db.wal.max_buffer_bytes = options.wal_max_buffer_size;
+  ASSIGN_OR_RETURN(db.wal.recovery, ParseWalRecoveryMode(options.wal_recovery));
+  ASSIGN_OR_RETURN(db.buffer.gen1_duration_nanos, ParseDuration(options.gen1_duration));
+  if (db.buffer.gen1_duration_nanos <= 0) return Status::InvalidArgument("--gen1-duration must be positive");
+  ASSIGN_OR_RETURN(db.buffer.memory_limit_bytes,
+                   ParseMemorySize(options.buffer_mem_limit.empty() ? "50%" : options.buffer_mem_limit));
+  db.limits.max_databases = options.max_databases;
+  db.limits.max_tables_per_database = options.max_tables_per_database;
+  db.limits.max_columns_per_table = options.max_columns_per_table;
+  return db;
+}
+
 }  // namespace
 
 int DefaultWorkerThreads() {
@@ -104,9 +147,22 @@ int RunServe(const ServeOptions& options) {
     return 1;
   }
 
+  Result<DbOptions> db_options = MakeDbOptions(options);
+  if (!db_options.ok()) {
+    std::fprintf(stderr, "quiver serve: %s\n", db_options.status().message().c_str());
+    return 2;
+  }
+  Result<std::unique_ptr<QuiverDb>> db = QuiverDb::Open(std::move(*db_options));
+  if (!db.ok()) {
+    std::fprintf(stderr, "quiver serve: cannot open the database: %s\n", db.status().ToString().c_str());
+    return 1;
+  }
+
   http::Router router;
   Status routes =
       http::AddSystemRoutes(router, http::BuildInfo{"Quiver", QuiverVersion(), QuiverRevision()});
+  if (routes.ok()) routes = http::AddWriteRoutes(router, db->get());
+  if (routes.ok()) routes = http::AddConfigureRoutes(router, db->get());
   if (!routes.ok()) {
     std::fprintf(stderr, "quiver serve: %s\n", routes.ToString().c_str());
     return 1;
@@ -144,6 +200,10 @@ int RunServe(const ServeOptions& options) {
   }).detach();
 
   (*server)->Stop();
+  if (Status closed = (*db)->Close(); !closed.ok()) {
+    LOG_ERROR("serve", "closing the database: {}", closed.ToString());
+    return 1;
+  }
   LOG_INFO("serve", "shutdown complete");
   return 0;
 }

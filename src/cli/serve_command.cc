@@ -32,8 +32,8 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions* options) {
       ->capture_default_str();
   serve
       ->add_option("--object-store", options->object_store,
-                   "Where persisted Parquet files go: 'file' (under --data-dir) or 'memory' "
-                   "(lost on exit; for tests). Recorded only in this version.")
+                   "Where the catalog and persisted files go: 'file' (under --data-dir) or "
+                   "'memory' (everything, WAL included, is lost on exit; for tests).")
       ->envname("QUIVER_OBJECT_STORE")
       ->check(CLI::IsMember({"file", "memory"}))
       ->capture_default_str();
@@ -77,6 +77,63 @@ CLI::App* AddServeCommand(CLI::App& app, ServeOptions* options) {
                  "Accept every request without a token. Only for trusted networks and tests.")
       ->envname("QUIVER_WITHOUT_AUTH")
       ->excludes(admin_token);
+  serve
+      ->add_option("--wal-flush-interval", options->wal_flush_interval,
+                   "Longest time a write waits for others to share its WAL flush (group commit). "
+                   "A flush starts as soon as the previous one ends when a durable write is "
+                   "waiting, so a lone write costs about one fsync; this bounds the batching "
+                   "delay (and the data a crash can lose for no_sync writes).")
+      ->envname("QUIVER_WAL_FLUSH_INTERVAL")
+      ->capture_default_str();
+  serve
+      ->add_option("--wal-segment-size", options->wal_segment_size,
+                   "Size in bytes after which the WAL starts a new segment file.")
+      ->envname("QUIVER_WAL_SEGMENT_SIZE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--wal-max-buffer-size", options->wal_max_buffer_size,
+                   "Bytes of writes that may wait for the WAL at once; beyond it writes get 503.")
+      ->envname("QUIVER_WAL_MAX_BUFFER_SIZE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--wal-recovery", options->wal_recovery,
+                   "What to do at startup about a corrupt WAL record that is not a torn tail: "
+                   "'strict' refuses to start and names the file and offset; 'truncate' drops "
+                   "everything from the corrupt record on (with an error in the log).")
+      ->envname("QUIVER_WAL_RECOVERY")
+      ->check(CLI::IsMember({"strict", "truncate"}))
+      ->capture_default_str();
+  serve
+      ->add_option("--gen1-duration", options->gen1_duration,
+                   "Width of the time blocks the write buffer groups rows in (and the unit of "
+                   "persistence), e.g. 1m, 5m, 10m.")
+      ->envname("QUIVER_GEN1_DURATION")
+      ->capture_default_str();
+  serve
+      ->add_option("--buffer-mem-limit", options->buffer_mem_limit,
+                   "Memory the write buffer may hold (e.g. 4GiB, 512MB, 50%). Past it, writes "
+                   "get 503 until data is persisted. Default: 50% of physical memory.")
+      ->envname("QUIVER_BUFFER_MEM_LIMIT");
+  serve
+      ->add_option("--max-databases", options->max_databases,
+                   "Most databases that may exist (deleted ones do not count).")
+      ->envname("QUIVER_MAX_DATABASES")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--max-tables-per-database", options->max_tables_per_database,
+                   "Most tables one database may hold.")
+      ->envname("QUIVER_MAX_TABLES_PER_DATABASE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  serve
+      ->add_option("--max-columns-per-table", options->max_columns_per_table,
+                   "Most tag and field columns one table may have (time not counted).")
+      ->envname("QUIVER_MAX_COLUMNS_PER_TABLE")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   return serve;
 }
 

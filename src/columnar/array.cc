@@ -141,8 +141,15 @@ std::string Array::FormatValue(int64_t i) const {
       return out;
     }
     case TypeId::kDate32: return fmt::format("{}d", Int32Array(*this).Value(i));
-    case TypeId::kTimestamp:
-      return FormatTimestampNanos(Int64Array(*this).Value(i) * TimeUnitNanos(t.unit()));
+    case TypeId::kTimestamp: {
+      // Values outside the nanosecond range (~1677..2262) print as raw numbers.
+      int64_t nanos;
+      int64_t value = Int64Array(*this).Value(i);
+      if (__builtin_mul_overflow(value, TimeUnitNanos(t.unit()), &nanos)) {
+        return fmt::format("{}{}", value, TimeUnitSuffix(t.unit()));
+      }
+      return FormatTimestampNanos(nanos);
+    }
     case TypeId::kDuration:
       return fmt::format("{}{}", Int64Array(*this).Value(i), TimeUnitSuffix(t.unit()));
     case TypeId::kIntervalMonthDayNano: {

@@ -65,10 +65,14 @@ std::string EncodeMetadata(const KeyValueMetadata& metadata) {
 
 char UnitChar(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kSecond: return 's';
-    case TimeUnit::kMilli: return 'm';
-    case TimeUnit::kMicro: return 'u';
-    case TimeUnit::kNano: return 'n';
+    case TimeUnit::kSecond:
+      return 's';
+    case TimeUnit::kMilli:
+      return 'm';
+    case TimeUnit::kMicro:
+      return 'u';
+    case TimeUnit::kNano:
+      return 'n';
   }
   return 'n';
 }
@@ -76,27 +80,48 @@ char UnitChar(TimeUnit unit) {
 // The format string of a type (for a dictionary: of its index type).
 std::string FormatOf(const DataType& type) {
   switch (type.id()) {
-    case TypeId::kNull: return "n";
-    case TypeId::kBoolean: return "b";
-    case TypeId::kInt8: return "c";
-    case TypeId::kUInt8: return "C";
-    case TypeId::kInt16: return "s";
-    case TypeId::kUInt16: return "S";
-    case TypeId::kInt32: return "i";
-    case TypeId::kUInt32: return "I";
-    case TypeId::kInt64: return "l";
-    case TypeId::kUInt64: return "L";
-    case TypeId::kFloat32: return "f";
-    case TypeId::kFloat64: return "g";
-    case TypeId::kUtf8: return "u";
-    case TypeId::kBinary: return "z";
-    case TypeId::kDate32: return "tdD";
-    case TypeId::kTimestamp: return fmt::format("ts{}:{}", UnitChar(type.unit()), type.timezone());
-    case TypeId::kDuration: return fmt::format("tD{}", UnitChar(type.unit()));
-    case TypeId::kIntervalMonthDayNano: return "tin";
-    case TypeId::kList: return "+l";
-    case TypeId::kStruct: return "+s";
-    case TypeId::kMap: return "+m";
+    case TypeId::kNull:
+      return "n";
+    case TypeId::kBoolean:
+      return "b";
+    case TypeId::kInt8:
+      return "c";
+    case TypeId::kUInt8:
+      return "C";
+    case TypeId::kInt16:
+      return "s";
+    case TypeId::kUInt16:
+      return "S";
+    case TypeId::kInt32:
+      return "i";
+    case TypeId::kUInt32:
+      return "I";
+    case TypeId::kInt64:
+      return "l";
+    case TypeId::kUInt64:
+      return "L";
+    case TypeId::kFloat32:
+      return "f";
+    case TypeId::kFloat64:
+      return "g";
+    case TypeId::kUtf8:
+      return "u";
+    case TypeId::kBinary:
+      return "z";
+    case TypeId::kDate32:
+      return "tdD";
+    case TypeId::kTimestamp:
+      return fmt::format("ts{}:{}", UnitChar(type.unit()), type.timezone());
+    case TypeId::kDuration:
+      return fmt::format("tD{}", UnitChar(type.unit()));
+    case TypeId::kIntervalMonthDayNano:
+      return "tin";
+    case TypeId::kList:
+      return "+l";
+    case TypeId::kStruct:
+      return "+s";
+    case TypeId::kMap:
+      return "+m";
     case TypeId::kDenseUnion: {
       std::string out = "+ud:";
       for (size_t i = 0; i < type.type_codes().size(); ++i) {
@@ -105,7 +130,8 @@ std::string FormatOf(const DataType& type) {
       }
       return out;
     }
-    case TypeId::kDictionary: return FormatOf(type.index_type());
+    case TypeId::kDictionary:
+      return FormatOf(type.index_type());
   }
   return "n";
 }
@@ -178,8 +204,9 @@ void FillArray(const ArrayDataPtr& data, ArrowArray* out) {
   self->data = data;
   const TypeId id = data->type.id();
   switch (id) {
-    case TypeId::kNull: break;  // No buffers.
-    case TypeId::kDenseUnion:   // No validity bitmap in the C layout.
+    case TypeId::kNull:
+      break;                   // No buffers.
+    case TypeId::kDenseUnion:  // No validity bitmap in the C layout.
       self->buffers = {PointerOf(data->buffers[1]), PointerOf(data->buffers[2])};
       break;
     default:
@@ -197,7 +224,8 @@ void FillArray(const ArrayDataPtr& data, ArrowArray* out) {
   if (id == TypeId::kDictionary) FillArray(data->dictionary, &self->dictionary);
 
   out->length = data->length;
-  out->null_count = id == TypeId::kNull ? data->length : (id == TypeId::kDenseUnion ? 0 : data->null_count);
+  out->null_count =
+      id == TypeId::kNull ? data->length : (id == TypeId::kDenseUnion ? 0 : data->null_count);
   out->offset = data->offset;
   out->n_buffers = static_cast<int64_t>(self->buffers.size());
   out->n_children = static_cast<int64_t>(self->children.size());
@@ -220,7 +248,8 @@ Status CheckExportable(const ArrayData& data) {
     return Status::InvalidArgument("cannot export a dictionary array without its dictionary");
   }
   for (const ArrayDataPtr& child : data.children) {
-    if (child == nullptr) return Status::InvalidArgument("cannot export an array with a missing child");
+    if (child == nullptr)
+      return Status::InvalidArgument("cannot export an array with a missing child");
     RETURN_NOT_OK(CheckExportable(*child));
   }
   if (data.dictionary != nullptr) RETURN_NOT_OK(CheckExportable(*data.dictionary));
@@ -251,7 +280,8 @@ Status ExportArray(const Array& array, ArrowArray* out, ArrowSchema* out_schema)
   MarkReleased(out);
   MarkReleased(out_schema);
   if (out == nullptr) return Status::InvalidArgument("ExportArray needs an output struct");
-  if (!array.is_valid_handle()) return Status::InvalidArgument("cannot export an empty array handle");
+  if (!array.is_valid_handle())
+    return Status::InvalidArgument("cannot export an empty array handle");
   RETURN_NOT_OK(CheckExportable(*array.data()));
   if (out_schema != nullptr) RETURN_NOT_OK(ExportType(array.type(), out_schema));
   FillArray(array.data(), out);
@@ -269,7 +299,8 @@ Status ExportRecordBatch(const RecordBatch& batch, ArrowArray* out, ArrowSchema*
   data->length = batch.num_rows();
   data->buffers = {nullptr};
   for (const Array& column : batch.columns()) {
-    if (!column.is_valid_handle()) return Status::InvalidArgument("record batch has a missing column");
+    if (!column.is_valid_handle())
+      return Status::InvalidArgument("record batch has a missing column");
     RETURN_NOT_OK(CheckExportable(*column.data()));
     data->children.push_back(column.data());
   }

@@ -70,7 +70,8 @@ Result<KeyValueMetadata> DecodeMetadata(const char* encoded) {
   if (pairs < 0) return Status::InvalidArgument("ArrowSchema metadata has {} pairs", pairs);
   for (int32_t i = 0; i < pairs; ++i) {
     int32_t key_length = read_int32();
-    if (key_length < 0) return Status::InvalidArgument("ArrowSchema metadata key of length {}", key_length);
+    if (key_length < 0)
+      return Status::InvalidArgument("ArrowSchema metadata key of length {}", key_length);
     std::string key(p, static_cast<size_t>(key_length));
     p += key_length;
     int32_t value_length = read_int32();
@@ -86,15 +87,20 @@ Result<KeyValueMetadata> DecodeMetadata(const char* encoded) {
 
 Result<TimeUnit> UnitFromChar(char c, std::string_view format) {
   switch (c) {
-    case 's': return TimeUnit::kSecond;
-    case 'm': return TimeUnit::kMilli;
-    case 'u': return TimeUnit::kMicro;
-    case 'n': return TimeUnit::kNano;
+    case 's':
+      return TimeUnit::kSecond;
+    case 'm':
+      return TimeUnit::kMilli;
+    case 'u':
+      return TimeUnit::kMicro;
+    case 'n':
+      return TimeUnit::kNano;
   }
   return Status::InvalidArgument("invalid time unit in Arrow C format '{}'", format);
 }
 
-Status ExpectChildren(const std::vector<Field>& children, size_t expected, std::string_view format) {
+Status ExpectChildren(const std::vector<Field>& children, size_t expected,
+                      std::string_view format) {
   if (children.size() != expected) {
     return Status::InvalidArgument("Arrow C format '{}' with {} children (expected {})", format,
                                    children.size(), expected);
@@ -106,20 +112,34 @@ Result<DataType> TypeFromFormat(std::string_view format, std::vector<Field> chil
   if (format.size() == 1) {
     RETURN_NOT_OK(ExpectChildren(children, 0, format));
     switch (format[0]) {
-      case 'n': return DataType::Null();
-      case 'b': return DataType::Boolean();
-      case 'c': return DataType::Int8();
-      case 'C': return DataType::UInt8();
-      case 's': return DataType::Int16();
-      case 'S': return DataType::UInt16();
-      case 'i': return DataType::Int32();
-      case 'I': return DataType::UInt32();
-      case 'l': return DataType::Int64();
-      case 'L': return DataType::UInt64();
-      case 'f': return DataType::Float32();
-      case 'g': return DataType::Float64();
-      case 'u': return DataType::Utf8();
-      case 'z': return DataType::Binary();
+      case 'n':
+        return DataType::Null();
+      case 'b':
+        return DataType::Boolean();
+      case 'c':
+        return DataType::Int8();
+      case 'C':
+        return DataType::UInt8();
+      case 's':
+        return DataType::Int16();
+      case 'S':
+        return DataType::UInt16();
+      case 'i':
+        return DataType::Int32();
+      case 'I':
+        return DataType::UInt32();
+      case 'l':
+        return DataType::Int64();
+      case 'L':
+        return DataType::UInt64();
+      case 'f':
+        return DataType::Float32();
+      case 'g':
+        return DataType::Float64();
+      case 'u':
+        return DataType::Utf8();
+      case 'z':
+        return DataType::Binary();
     }
   } else if (format == "tdD") {
     RETURN_NOT_OK(ExpectChildren(children, 0, format));
@@ -156,12 +176,14 @@ Result<DataType> TypeFromFormat(std::string_view format, std::vector<Field> chil
       size_t comma = rest.find(',');
       std::string_view item = rest.substr(0, comma);
       int code = 0;
-      if (item.empty() || item.size() > 3) return Status::InvalidArgument("bad union type id in '{}'", format);
+      if (item.empty() || item.size() > 3)
+        return Status::InvalidArgument("bad union type id in '{}'", format);
       for (char c : item) {
         if (c < '0' || c > '9') return Status::InvalidArgument("bad union type id in '{}'", format);
         code = code * 10 + (c - '0');
       }
-      if (code > 127 || seen[code]) return Status::InvalidArgument("bad union type id in '{}'", format);
+      if (code > 127 || seen[code])
+        return Status::InvalidArgument("bad union type id in '{}'", format);
       seen[code] = true;
       codes.push_back(static_cast<int8_t>(code));
       rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
@@ -174,15 +196,18 @@ Result<DataType> TypeFromFormat(std::string_view format, std::vector<Field> chil
 
 Result<Field> Parse(const ArrowSchema& schema, int depth) {
   if (schema.release == nullptr) return Status::InvalidArgument("ArrowSchema is released");
-  if (depth > kMaxDepth) return Status::InvalidArgument("ArrowSchema nests deeper than {}", kMaxDepth);
+  if (depth > kMaxDepth)
+    return Status::InvalidArgument("ArrowSchema nests deeper than {}", kMaxDepth);
   if (schema.format == nullptr) return Status::InvalidArgument("ArrowSchema has no format");
   if (schema.n_children < 0 || (schema.n_children > 0 && schema.children == nullptr)) {
-    return Status::InvalidArgument("ArrowSchema has {} children but no child array", schema.n_children);
+    return Status::InvalidArgument("ArrowSchema has {} children but no child array",
+                                   schema.n_children);
   }
   std::string name = schema.name ? schema.name : "";
   std::vector<Field> children;
   for (int64_t i = 0; i < schema.n_children; ++i) {
-    if (schema.children[i] == nullptr) return Status::InvalidArgument("ArrowSchema child {} is null", i);
+    if (schema.children[i] == nullptr)
+      return Status::InvalidArgument("ArrowSchema child {} is null", i);
     ASSIGN_OR_RETURN(Field child, Parse(*schema.children[i], depth + 1));
     children.push_back(std::move(child));
   }
@@ -192,7 +217,8 @@ Result<Field> Parse(const ArrowSchema& schema, int depth) {
   if (schema.dictionary != nullptr) {
     ASSIGN_OR_RETURN(DataType index, TypeFromFormat(schema.format, std::move(children)));
     if (!index.is_integer()) {
-      return Status::InvalidArgument("dictionary index format '{}' is not an integer", schema.format);
+      return Status::InvalidArgument("dictionary index format '{}' is not an integer",
+                                     schema.format);
     }
     ASSIGN_OR_RETURN(Field values, Parse(*schema.dictionary, depth + 1));
     if (values.type().id() == TypeId::kDictionary) {
@@ -217,9 +243,10 @@ class ArrayImporter {
   explicit ArrayImporter(std::shared_ptr<const void> owner) : owner_(std::move(owner)) {}
 
   Result<ArrayDataPtr> Import(const ArrowArray& array, const DataType& type, int depth) {
-    if (depth > kMaxDepth) return Status::InvalidArgument("ArrowArray nests deeper than {}", kMaxDepth);
-    if (array.length < 0 || array.length > kMaxSlots || array.offset < 0 || array.offset > kMaxSlots ||
-        array.null_count < -1 || array.null_count > array.length) {
+    if (depth > kMaxDepth)
+      return Status::InvalidArgument("ArrowArray nests deeper than {}", kMaxDepth);
+    if (array.length < 0 || array.length > kMaxSlots || array.offset < 0 ||
+        array.offset > kMaxSlots || array.null_count < -1 || array.null_count > array.length) {
       return Status::InvalidArgument("ArrowArray of {} has length {}, offset {}, null_count {}",
                                      type.ToString(), array.length, array.offset, array.null_count);
     }
@@ -232,7 +259,8 @@ class ArrayImporter {
     RETURN_NOT_OK(CheckShape(array, type, BufferCount(type), expected_children));
 
     switch (type.id()) {
-      case TypeId::kNull: break;
+      case TypeId::kNull:
+        break;
       case TypeId::kBoolean: {
         data->buffers = {Validity(array), nullptr};
         ASSIGN_OR_RETURN(data->buffers[1], Wrap(array, 1, bit_util::BytesForBits(end), 1));
@@ -254,7 +282,9 @@ class ArrayImporter {
         ASSIGN_OR_RETURN(data->buffers[1], Offsets(array, end));
         break;
       }
-      case TypeId::kStruct: data->buffers = {Validity(array)}; break;
+      case TypeId::kStruct:
+        data->buffers = {Validity(array)};
+        break;
       case TypeId::kDenseUnion: {
         data->buffers = {nullptr, nullptr, nullptr};
         ASSIGN_OR_RETURN(data->buffers[1], Wrap(array, 0, end, 1));
@@ -294,19 +324,23 @@ class ArrayImporter {
  private:
   static int64_t BufferCount(const DataType& type) {
     switch (type.id()) {
-      case TypeId::kNull: return 0;
-      case TypeId::kStruct: return 1;
+      case TypeId::kNull:
+        return 0;
+      case TypeId::kStruct:
+        return 1;
       case TypeId::kUtf8:
-      case TypeId::kBinary: return 3;
-      default: return 2;  // Including dense unions (type ids, offsets).
+      case TypeId::kBinary:
+        return 3;
+      default:
+        return 2;  // Including dense unions (type ids, offsets).
     }
   }
 
   static Status CheckShape(const ArrowArray& array, const DataType& type, int64_t buffers,
                            size_t children) {
     if (array.n_buffers != buffers) {
-      return Status::InvalidArgument("ArrowArray of {} has {} buffers, expected {}", type.ToString(),
-                                     array.n_buffers, buffers);
+      return Status::InvalidArgument("ArrowArray of {} has {} buffers, expected {}",
+                                     type.ToString(), array.n_buffers, buffers);
     }
     if (buffers > 0 && array.buffers == nullptr) {
       return Status::InvalidArgument("ArrowArray of {} has no buffer array", type.ToString());
@@ -335,7 +369,8 @@ class ArrayImporter {
     const void* pointer = array.buffers[index];
     if (size == 0) return Buffer::Unowned(kZeroBytes, 0);
     if (pointer == nullptr) {
-      return Status::InvalidArgument("ArrowArray buffer {} is null but {} bytes are needed", index, size);
+      return Status::InvalidArgument("ArrowArray buffer {} is null but {} bytes are needed", index,
+                                     size);
     }
     auto buffer = std::make_shared<Buffer>(static_cast<const uint8_t*>(pointer), size, owner_);
     if (reinterpret_cast<uintptr_t>(pointer) % static_cast<uintptr_t>(alignment) != 0) {
@@ -363,8 +398,9 @@ class ArrayImporter {
     const BufferPtr& bitmap = data->buffers[0];
     int64_t null_count = array.null_count;
     if (null_count == -1) {
-      null_count = bitmap ? data->length - bit_util::CountSetBits(bitmap->data(), data->offset, data->length)
-                          : 0;
+      null_count =
+          bitmap ? data->length - bit_util::CountSetBits(bitmap->data(), data->offset, data->length)
+                 : 0;
     }
     if (null_count > 0 && bitmap == nullptr) {
       return Status::InvalidArgument("ArrowArray of {} has {} nulls but no validity bitmap",
@@ -390,7 +426,8 @@ Result<RecordBatchPtr> ImportRecordBatchExact(ArrowArray* array, const SchemaPtr
   ASSIGN_OR_RETURN(ArrayDataPtr data,
                    importer.Import(owner->array, DataType::Struct(exact->fields()), 0));
   if (data->null_count != 0) {
-    return Status::InvalidArgument("record batch struct array has {} top-level nulls", data->null_count);
+    return Status::InvalidArgument("record batch struct array has {} top-level nulls",
+                                   data->null_count);
   }
   std::vector<Array> columns;
   for (const ArrayDataPtr& child : data->children) {
@@ -458,7 +495,8 @@ Result<RecordBatchPtr> ImportRecordBatch(ArrowArray* array, ArrowSchema* schema)
                                    field->type().ToString());
   }
   SchemaPtr exact = MakeSchema(field->type().children(), field->metadata());
-  return c_data_internal::ImportRecordBatchExact(array, exact, NormalizeDictionaryIndexTypes(exact));
+  return c_data_internal::ImportRecordBatchExact(array, exact,
+                                                 NormalizeDictionaryIndexTypes(exact));
 }
 
 }  // namespace quiver

@@ -106,7 +106,8 @@ TEST_F(CDataTest, FormatStringsFlagsAndMetadata) {
       {DataType::IntervalMonthDayNano(), "tin"},
       {DataType::List(Field("item", DataType::Int64())), "+l"},
       {DataType::Struct({Field("a", DataType::Int32())}), "+s"},
-      {DataType::DenseUnion({Field("a", DataType::Int32()), Field("b", DataType::Utf8())}, {5, 7}), "+ud:5,7"},
+      {DataType::DenseUnion({Field("a", DataType::Int32()), Field("b", DataType::Utf8())}, {5, 7}),
+       "+ud:5,7"},
       {DataType::Dictionary(DataType::Int16(), DataType::Utf8(), true), "s"},
   };
   for (const Case& c : cases) {
@@ -123,10 +124,12 @@ TEST_F(CDataTest, FormatStringsFlagsAndMetadata) {
 
   KeyValueMetadata metadata;
   metadata.Set("key1", "value1");
-  Field field("f", DataType::Map(Field("entries", DataType::Struct({Field("key", DataType::Utf8(), false),
-                                                                    Field("value", DataType::Int64())}),
-                                       false),
-                                 true),
+  Field field("f",
+              DataType::Map(Field("entries",
+                                  DataType::Struct({Field("key", DataType::Utf8(), false),
+                                                    Field("value", DataType::Int64())}),
+                                  false),
+                            true),
               false, metadata);
   ArrowSchema schema;
   ASSERT_OK(ExportField(field, &schema));
@@ -163,7 +166,8 @@ TEST_F(CDataTest, ConsumerMayMoveChildrenOut) {
 }
 
 TEST_F(CDataTest, UnknownNullCountIsComputed) {
-  ASSERT_OK_AND_ASSIGN(Array ints, literals::Numbers<int32_t>({1, Opt<int32_t>(), Opt<int32_t>(), 4}));
+  ASSERT_OK_AND_ASSIGN(Array ints,
+                       literals::Numbers<int32_t>({1, Opt<int32_t>(), Opt<int32_t>(), 4}));
   ArrowArray c_array;
   ArrowSchema c_schema;
   ASSERT_OK(ExportArray(ints.Slice(1, 3), &c_array, &c_schema));
@@ -175,7 +179,8 @@ TEST_F(CDataTest, UnknownNullCountIsComputed) {
 
 TEST_F(CDataTest, DictionaryIndicesAreWidened) {
   ASSERT_OK_AND_ASSIGN(Array values, literals::Strings({"a", "b"}));
-  ASSERT_OK_AND_ASSIGN(Array dict, literals::Dictionary(DataType::UInt8(), {1, Opt<int64_t>(), 0}, values));
+  ASSERT_OK_AND_ASSIGN(Array dict,
+                       literals::Dictionary(DataType::UInt8(), {1, Opt<int64_t>(), 0}, values));
   ArrowArray c_array;
   ArrowSchema c_schema;
   ASSERT_OK(ExportArray(dict, &c_array, &c_schema));
@@ -213,9 +218,11 @@ TEST_F(CDataTest, ImportErrorsStillConsumeTheStructs) {
 }
 
 TEST_F(CDataTest, StreamRoundTrip) {
-  ASSERT_OK_AND_ASSIGN(samples::SampleStream stream, samples::MakeCanonicalStream("dictionary_deltas"));
+  ASSERT_OK_AND_ASSIGN(samples::SampleStream stream,
+                       samples::MakeCanonicalStream("dictionary_deltas"));
   ArrowArrayStream c_stream;
-  ASSERT_OK(ExportRecordBatchReader(MakeVectorRecordBatchReader(stream.schema, stream.batches), &c_stream));
+  ASSERT_OK(ExportRecordBatchReader(MakeVectorRecordBatchReader(stream.schema, stream.batches),
+                                    &c_stream));
   ASSERT_OK_AND_ASSIGN(auto reader, ImportRecordBatchReader(&c_stream));
   EXPECT_EQ(c_stream.release, nullptr);
   EXPECT_EQ(*reader->schema(), *NormalizeDictionaryIndexTypes(stream.schema));
@@ -245,7 +252,8 @@ TEST_F(CDataTest, StreamErrorsCarryTheMessage) {
   ArrowArray out;
   EXPECT_EQ(c_stream.get_last_error(&c_stream), nullptr);
   EXPECT_NE(c_stream.get_next(&c_stream, &out), 0);
-  EXPECT_NE(std::string(c_stream.get_last_error(&c_stream)).find("disk on fire"), std::string::npos);
+  EXPECT_NE(std::string(c_stream.get_last_error(&c_stream)).find("disk on fire"),
+            std::string::npos);
 
   ASSERT_OK_AND_ASSIGN(auto reader, ImportRecordBatchReader(&c_stream));
   Status st = reader->Next().status();

@@ -19,10 +19,14 @@ struct StreamPrivate {
 
 int ErrnoFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kInvalidArgument: return EINVAL;
-    case StatusCode::kResourceExhausted: return ENOMEM;
-    case StatusCode::kNotImplemented: return ENOSYS;
-    default: return EIO;
+    case StatusCode::kInvalidArgument:
+      return EINVAL;
+    case StatusCode::kResourceExhausted:
+      return ENOMEM;
+    case StatusCode::kNotImplemented:
+      return ENOSYS;
+    default:
+      return EIO;
   }
 }
 
@@ -78,7 +82,9 @@ void StreamRelease(ArrowArrayStream* stream) {
 class ImportedStreamReader final : public RecordBatchReader {
  public:
   ImportedStreamReader(ArrowArrayStream stream, SchemaPtr exact)
-      : stream_(stream), exact_(std::move(exact)), normalized_(NormalizeDictionaryIndexTypes(exact_)) {}
+      : stream_(stream),
+        exact_(std::move(exact)),
+        normalized_(NormalizeDictionaryIndexTypes(exact_)) {}
   ~ImportedStreamReader() override {
     if (stream_.release != nullptr) stream_.release(&stream_);
   }
@@ -113,7 +119,8 @@ class ImportedStreamReader final : public RecordBatchReader {
 }  // namespace
 
 Status ExportRecordBatchReader(std::unique_ptr<RecordBatchReader> reader, ArrowArrayStream* out) {
-  if (out == nullptr) return Status::InvalidArgument("ExportRecordBatchReader needs an output struct");
+  if (out == nullptr)
+    return Status::InvalidArgument("ExportRecordBatchReader needs an output struct");
   out->release = nullptr;
   if (reader == nullptr) return Status::InvalidArgument("ExportRecordBatchReader needs a reader");
   auto* self = new StreamPrivate{std::move(reader), {}};

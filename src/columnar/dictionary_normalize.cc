@@ -17,8 +17,10 @@ std::vector<Field> NormalizeFields(const std::vector<Field>& fields) {
 
 int64_t LoadIndex(TypeId id, const uint8_t* base, int64_t i) {
   switch (id) {
-    case TypeId::kInt8: return static_cast<int8_t>(base[i]);
-    case TypeId::kUInt8: return base[i];
+    case TypeId::kInt8:
+      return static_cast<int8_t>(base[i]);
+    case TypeId::kUInt8:
+      return base[i];
     case TypeId::kInt16: {
       int16_t v;
       std::memcpy(&v, base + i * 2, 2);
@@ -88,15 +90,18 @@ Result<ArrayDataPtr> WidenIndices(const ArrayData& data, ArrayDataPtr dictionary
 DataType NormalizeDictionaryIndexType(const DataType& type) {
   switch (type.id()) {
     case TypeId::kDictionary:
-      return DataType::Dictionary(DataType::Int32(), NormalizeDictionaryIndexType(type.value_type()),
-                                  type.ordered());
-    case TypeId::kList: return DataType::List(NormalizeDictionaryIndexType(type.children()[0]));
-    case TypeId::kStruct: return DataType::Struct(NormalizeFields(type.children()));
+      return DataType::Dictionary(DataType::Int32(),
+                                  NormalizeDictionaryIndexType(type.value_type()), type.ordered());
+    case TypeId::kList:
+      return DataType::List(NormalizeDictionaryIndexType(type.children()[0]));
+    case TypeId::kStruct:
+      return DataType::Struct(NormalizeFields(type.children()));
     case TypeId::kDenseUnion:
       return DataType::DenseUnion(NormalizeFields(type.children()), type.type_codes());
     case TypeId::kMap:
       return DataType::Map(NormalizeDictionaryIndexType(type.children()[0]), type.keys_sorted());
-    default: return type;
+    default:
+      return type;
   }
 }
 

@@ -34,7 +34,8 @@ Status AppendArrayToBody(const Array& array, MemoryPool* pool, EncodedBody* body
 // Lays out `body` (compressing it if the options say so) and builds the Message
 // flatbuffer: a RecordBatch header of `length` rows, or -- when dictionary_id >= 0 -- a
 // DictionaryBatch header for that id.
-Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body, const IpcWriteOptions& options,
-                                    int64_t dictionary_id = -1, bool is_delta = false);
+Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body,
+                                    const IpcWriteOptions& options, int64_t dictionary_id = -1,
+                                    bool is_delta = false);
 
 }  // namespace quiver::ipc_internal

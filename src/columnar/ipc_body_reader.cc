@@ -31,20 +31,22 @@ std::vector<Field> DecodeFields(const std::vector<Field>& fields);
 DataType DecodeType(const DataType& type) {
   switch (type.id()) {
     case TypeId::kDictionary:
-      return DataType::Dictionary(type.index_type(), NormalizeDictionaryIndexType(type.value_type()),
-                                  type.ordered());
+      return DataType::Dictionary(type.index_type(),
+                                  NormalizeDictionaryIndexType(type.value_type()), type.ordered());
     case TypeId::kList: {
       const Field& item = type.children()[0];
       return DataType::List(item.WithType(DecodeType(item.type())));
     }
-    case TypeId::kStruct: return DataType::Struct(DecodeFields(type.children()));
+    case TypeId::kStruct:
+      return DataType::Struct(DecodeFields(type.children()));
     case TypeId::kDenseUnion:
       return DataType::DenseUnion(DecodeFields(type.children()), type.type_codes());
     case TypeId::kMap: {
       const Field& entries = type.children()[0];
       return DataType::Map(entries.WithType(DecodeType(entries.type())), type.keys_sorted());
     }
-    default: return type;
+    default:
+      return type;
   }
 }
 
@@ -76,8 +78,12 @@ Result<std::unique_ptr<BodyReader>> BodyReader::Make(const fb::RecordBatch& head
                                     static_cast<int>(compression->method()));
     }
     switch (compression->codec()) {
-      case fb::CompressionType::LZ4_FRAME: codec = IpcCompression::kLz4Frame; break;
-      case fb::CompressionType::ZSTD: codec = IpcCompression::kZstd; break;
+      case fb::CompressionType::LZ4_FRAME:
+        codec = IpcCompression::kLz4Frame;
+        break;
+      case fb::CompressionType::ZSTD:
+        codec = IpcCompression::kZstd;
+        break;
       default:
         return Status::NotImplemented("IPC body compression codec {} is not supported",
                                       static_cast<int>(compression->codec()));
@@ -89,7 +95,8 @@ Result<std::unique_ptr<BodyReader>> BodyReader::Make(const fb::RecordBatch& head
   if (header.variadic_buffer_counts() != nullptr && header.variadic_buffer_counts()->size() > 0) {
     return Status::NotImplemented("IPC variadic buffers (view types) are not supported");
   }
-  return std::unique_ptr<BodyReader>(new BodyReader(header, std::move(body), version, options, codec));
+  return std::unique_ptr<BodyReader>(
+      new BodyReader(header, std::move(body), version, options, codec));
 }
 
 Result<BufferPtr> BodyReader::NextBuffer(int alignment) {
@@ -108,7 +115,8 @@ Result<BufferPtr> BodyReader::NextBuffer(int alignment) {
   if (length == 0) return BufferPtr();
   BufferPtr slice = Buffer::Slice(body_, offset, length);
   if (codec_ != IpcCompression::kNone) {
-    ASSIGN_OR_RETURN(slice, DecompressBodyBuffer(codec_, slice, &decompression_budget_, options_.pool));
+    ASSIGN_OR_RETURN(slice,
+                     DecompressBodyBuffer(codec_, slice, &decompression_budget_, options_.pool));
     if (slice->size() == 0) return BufferPtr();
   }
   return EnsureAligned(slice, alignment, options_.pool);
@@ -175,7 +183,9 @@ Result<ArrayDataPtr> BodyReader::Read(const WireField& field, const DictionaryLo
   };
 
   switch (type.id()) {
-    case TypeId::kNull: data->null_count = length; break;
+    case TypeId::kNull:
+      data->null_count = length;
+      break;
     case TypeId::kBoolean: {
       ASSIGN_OR_RETURN(BufferPtr validity, NextValidity(null_count));
       ASSIGN_OR_RETURN(BufferPtr values, read_value_buffer(1));

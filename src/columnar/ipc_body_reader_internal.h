@@ -39,7 +39,8 @@ class BodyReader {
   BodyReader(const fb::RecordBatch& header, BufferPtr body, fb::MetadataVersion version,
              const IpcReadOptions& options, IpcCompression codec);
 
-  Result<ArrayDataPtr> Read(const WireField& field, const DictionaryLookup& dictionaries, int depth);
+  Result<ArrayDataPtr> Read(const WireField& field, const DictionaryLookup& dictionaries,
+                            int depth);
   Result<BufferPtr> NextBuffer(int alignment);
   Result<BufferPtr> NextValidity(int64_t null_count);
   Result<BufferPtr> NextOffsets(int64_t length);

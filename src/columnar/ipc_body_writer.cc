@@ -32,10 +32,12 @@ class BodyWriter {
     body_->nodes.push_back({array.length(), null_count});
 
     switch (type.id()) {
-      case TypeId::kNull: return Status::OK();
+      case TypeId::kNull:
+        return Status::OK();
       case TypeId::kBoolean: {
         RETURN_NOT_OK(AppendValidity(array));
-        ASSIGN_OR_RETURN(BufferPtr bits, SliceBits(data.buffers[1], array.offset(), array.length()));
+        ASSIGN_OR_RETURN(BufferPtr bits,
+                         SliceBits(data.buffers[1], array.offset(), array.length()));
         body_->buffers.push_back(std::move(bits));
         return Status::OK();
       }
@@ -45,7 +47,8 @@ class BodyWriter {
         int32_t first, last;
         RETURN_NOT_OK(AppendOffsets(array, &first, &last));
         const BufferPtr& values = data.buffers[2];
-        body_->buffers.push_back(last > first ? Buffer::Slice(values, first, last - first) : nullptr);
+        body_->buffers.push_back(last > first ? Buffer::Slice(values, first, last - first)
+                                              : nullptr);
         return Status::OK();
       }
       case TypeId::kList:
@@ -74,13 +77,15 @@ class BodyWriter {
       case TypeId::kDictionary: {
         RETURN_NOT_OK(AppendValidity(array));
         int width = type.index_type().bit_width() / 8;
-        body_->buffers.push_back(SliceBytes(data.buffers[1], array.offset(), array.length(), width));
+        body_->buffers.push_back(
+            SliceBytes(data.buffers[1], array.offset(), array.length(), width));
         return Status::OK();
       }
       default: {
         RETURN_NOT_OK(AppendValidity(array));
         int width = type.bit_width() / 8;
-        body_->buffers.push_back(SliceBytes(data.buffers[1], array.offset(), array.length(), width));
+        body_->buffers.push_back(
+            SliceBytes(data.buffers[1], array.offset(), array.length(), width));
         return Status::OK();
       }
     }
@@ -105,7 +110,8 @@ class BodyWriter {
   Status AppendValidity(const Array& array) {
     BufferPtr validity;
     if (array.null_count() > 0) {
-      ASSIGN_OR_RETURN(validity, SliceBits(array.data()->buffers[0], array.offset(), array.length()));
+      ASSIGN_OR_RETURN(validity,
+                       SliceBits(array.data()->buffers[0], array.offset(), array.length()));
     }
     body_->buffers.push_back(std::move(validity));
     return Status::OK();
@@ -117,7 +123,8 @@ class BodyWriter {
     *last = OffsetAt(array, array.length());
     const BufferPtr& offsets = array.data()->buffers[1];
     if (*first == 0) {
-      body_->buffers.push_back(Buffer::Slice(offsets, array.offset() * 4, (array.length() + 1) * 4));
+      body_->buffers.push_back(
+          Buffer::Slice(offsets, array.offset() * 4, (array.length() + 1) * 4));
       return Status::OK();
     }
     BufferBuilder rebased(pool_);
@@ -138,10 +145,12 @@ Status AppendArrayToBody(const Array& array, MemoryPool* pool, EncodedBody* body
   return BodyWriter(pool, body).Append(array);
 }
 
-Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body, const IpcWriteOptions& options,
-                                    int64_t dictionary_id, bool is_delta) {
+Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body,
+                                    const IpcWriteOptions& options, int64_t dictionary_id,
+                                    bool is_delta) {
   IpcPayload payload;
-  payload.type = dictionary_id >= 0 ? IpcMessageType::kDictionaryBatch : IpcMessageType::kRecordBatch;
+  payload.type =
+      dictionary_id >= 0 ? IpcMessageType::kDictionaryBatch : IpcMessageType::kRecordBatch;
   payload.alignment = options.alignment;
   if (options.compression != IpcCompression::kNone) {
     for (BufferPtr& buffer : body.buffers) {
@@ -168,11 +177,11 @@ Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body, const IpcW
   auto buffers_vector = fbb.CreateVectorOfStructs(layout);
   flatbuffers::Offset<fb::BodyCompression> compression = 0;
   if (options.compression != IpcCompression::kNone) {
-    compression = fb::CreateBodyCompression(
-        fbb,
-        options.compression == IpcCompression::kZstd ? fb::CompressionType::ZSTD
-                                                     : fb::CompressionType::LZ4_FRAME,
-        fb::BodyCompressionMethod::BUFFER);
+    compression = fb::CreateBodyCompression(fbb,
+                                            options.compression == IpcCompression::kZstd
+                                                ? fb::CompressionType::ZSTD
+                                                : fb::CompressionType::LZ4_FRAME,
+                                            fb::BodyCompressionMethod::BUFFER);
   }
   auto record_batch = fb::CreateRecordBatch(fbb, length, nodes_vector, buffers_vector, compression);
   flatbuffers::Offset<void> header = record_batch.Union();
@@ -181,8 +190,8 @@ Result<IpcPayload> MakeBatchPayload(int64_t length, EncodedBody body, const IpcW
     header = fb::CreateDictionaryBatch(fbb, dictionary_id, record_batch, is_delta).Union();
     header_type = fb::MessageHeader::DictionaryBatch;
   }
-  fbb.Finish(fb::CreateMessage(fbb, fb::MetadataVersion::V5, header_type, header,
-                               payload.body_length));
+  fbb.Finish(
+      fb::CreateMessage(fbb, fb::MetadataVersion::V5, header_type, header, payload.body_length));
   payload.metadata.assign(reinterpret_cast<const char*>(fbb.GetBufferPointer()), fbb.GetSize());
   return payload;
 }

@@ -22,8 +22,8 @@ Result<int64_t> DecompressLz4(const uint8_t* input, int64_t input_size, uint8_t*
   while (true) {
     size_t out_room = static_cast<size_t>(output_size - produced);
     size_t in_left = static_cast<size_t>(input_size - consumed);
-    size_t hint = LZ4F_decompress(context, output + produced, &out_room, input + consumed,
-                                  &in_left, nullptr);
+    size_t hint =
+        LZ4F_decompress(context, output + produced, &out_room, input + consumed, &in_left, nullptr);
     if (LZ4F_isError(hint)) {
       status = Status::Corruption("LZ4 frame in IPC body is invalid: {}", LZ4F_getErrorName(hint));
       break;
@@ -82,9 +82,12 @@ Result<BufferPtr> DecompressBodyBuffer(IpcCompression codec, const BufferPtr& bu
   // Reject impossible sizes before allocating: a zstd frame records its content size, and
   // LZ4 cannot expand a byte into more than 255.
   if (codec == IpcCompression::kZstd) {
-    unsigned long long content = ZSTD_getFrameContentSize(payload, static_cast<size_t>(payload_size));
-    if (content == ZSTD_CONTENTSIZE_ERROR) return Status::Corruption("zstd frame in IPC body is invalid");
-    if (content != ZSTD_CONTENTSIZE_UNKNOWN && content != static_cast<unsigned long long>(declared)) {
+    unsigned long long content =
+        ZSTD_getFrameContentSize(payload, static_cast<size_t>(payload_size));
+    if (content == ZSTD_CONTENTSIZE_ERROR)
+      return Status::Corruption("zstd frame in IPC body is invalid");
+    if (content != ZSTD_CONTENTSIZE_UNKNOWN &&
+        content != static_cast<unsigned long long>(declared)) {
       return Status::Corruption("IPC buffer declares {} uncompressed bytes, its zstd frame {}",
                                 declared, content);
     }
@@ -111,7 +114,8 @@ Result<BufferPtr> DecompressBodyBuffer(IpcCompression codec, const BufferPtr& bu
     ASSIGN_OR_RETURN(produced, DecompressLz4(payload, payload_size, out.mutable_data(), declared));
   }
   if (produced != declared) {
-    return Status::Corruption("IPC buffer decompressed to {} bytes, {} declared", produced, declared);
+    return Status::Corruption("IPC buffer decompressed to {} bytes, {} declared", produced,
+                              declared);
   }
   return out.Finish();
 }

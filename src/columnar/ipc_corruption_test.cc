@@ -46,7 +46,7 @@ Status ReadAllChecked(const std::string& bytes) {
   return Status::OK();
 }
 
-const char* const kStreams[] = {"primitives", "nested", "dictionary_deltas", "sliced",
+const char* const kStreams[] = {"primitives",    "nested",      "dictionary_deltas", "sliced",
                                 "empty_batches", "nested_zstd", "primitives_lz4"};
 
 TEST(IpcCorruptionTest, TruncatedAtEveryByte) {
@@ -137,7 +137,8 @@ TEST(IpcCorruptionTest, MessagesOutOfOrder) {
   ASSERT_OK(encoder->EncodeBatch(*stream.batches[0], &payloads));
   IpcStreamDecoder decoder;
   auto consume = [&decoder](const IpcPayload& payload) {
-    return decoder.Consume(Buffer::FromString(payload.metadata), Buffer::FromString(payload.BodyToString()));
+    return decoder.Consume(Buffer::FromString(payload.metadata),
+                           Buffer::FromString(payload.BodyToString()));
   };
   // Record batch or dictionary before the schema.
   ASSERT_RAISES(kCorruption, consume(payloads.back()));

@@ -26,8 +26,8 @@ void StoreLittleEndian32(uint32_t value, char* p) {
 Result<BufferPtr> ReadExactly(IpcInputStream* input, int64_t nbytes, const char* what) {
   ASSIGN_OR_RETURN(BufferPtr bytes, input->Read(nbytes));
   if (bytes->size() != nbytes) {
-    return Status::Corruption("IPC stream truncated: expected {} bytes of {}, got {}", nbytes,
-                              what, bytes->size());
+    return Status::Corruption("IPC stream truncated: expected {} bytes of {}, got {}", nbytes, what,
+                              bytes->size());
   }
   return bytes;
 }
@@ -38,7 +38,8 @@ void IpcPayload::AppendBodyTo(std::string* out) const {
   int64_t start = static_cast<int64_t>(out->size());
   for (const BufferPtr& buffer : body_buffers) {
     int64_t size = buffer ? buffer->size() : 0;
-    if (size > 0) out->append(reinterpret_cast<const char*>(buffer->data()), static_cast<size_t>(size));
+    if (size > 0)
+      out->append(reinterpret_cast<const char*>(buffer->data()), static_cast<size_t>(size));
     out->append(kZeros, static_cast<size_t>(PaddedTo(size, alignment) - size));
   }
   int64_t written = static_cast<int64_t>(out->size()) - start;

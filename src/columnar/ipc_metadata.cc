@@ -27,10 +27,14 @@ KeyValueMetadata MetadataFromFlatbuffer(const flatbuffers::Vector<Offset<fb::Key
 
 Result<TimeUnit> TimeUnitFromFlatbuffer(fb::TimeUnit unit) {
   switch (unit) {
-    case fb::TimeUnit::SECOND: return TimeUnit::kSecond;
-    case fb::TimeUnit::MILLISECOND: return TimeUnit::kMilli;
-    case fb::TimeUnit::MICROSECOND: return TimeUnit::kMicro;
-    case fb::TimeUnit::NANOSECOND: return TimeUnit::kNano;
+    case fb::TimeUnit::SECOND:
+      return TimeUnit::kSecond;
+    case fb::TimeUnit::MILLISECOND:
+      return TimeUnit::kMilli;
+    case fb::TimeUnit::MICROSECOND:
+      return TimeUnit::kMicro;
+    case fb::TimeUnit::NANOSECOND:
+      return TimeUnit::kNano;
   }
   return Status::Corruption("invalid time unit {} in IPC schema", static_cast<int>(unit));
 }
@@ -38,10 +42,14 @@ Result<TimeUnit> TimeUnitFromFlatbuffer(fb::TimeUnit unit) {
 Result<DataType> IntFromFlatbuffer(const fb::Int& type) {
   bool is_signed = type.is_signed();
   switch (type.bit_width()) {
-    case 8: return is_signed ? DataType::Int8() : DataType::UInt8();
-    case 16: return is_signed ? DataType::Int16() : DataType::UInt16();
-    case 32: return is_signed ? DataType::Int32() : DataType::UInt32();
-    case 64: return is_signed ? DataType::Int64() : DataType::UInt64();
+    case 8:
+      return is_signed ? DataType::Int8() : DataType::UInt8();
+    case 16:
+      return is_signed ? DataType::Int16() : DataType::UInt16();
+    case 32:
+      return is_signed ? DataType::Int32() : DataType::UInt32();
+    case 64:
+      return is_signed ? DataType::Int64() : DataType::UInt64();
   }
   return Status::Corruption("invalid integer bit width {} in IPC schema", type.bit_width());
 }
@@ -91,7 +99,8 @@ class SchemaReader {
                         field->nullable(), std::move(metadata));
       return out;
     }
-    out.field = Field(std::move(name), std::move(value_type), field->nullable(), std::move(metadata));
+    out.field =
+        Field(std::move(name), std::move(value_type), field->nullable(), std::move(metadata));
     return out;
   }
 
@@ -112,7 +121,8 @@ class SchemaReader {
       return Status::Corruption("type table is missing");
     }
     switch (field.type_type()) {
-      case fb::Type::NONE: return Status::Corruption("field has no type");
+      case fb::Type::NONE:
+        return Status::Corruption("field has no type");
       case fb::Type::Null:
         RETURN_NOT_OK(ExpectChildren(children, 0, "null"));
         return DataType::Null();
@@ -125,9 +135,12 @@ class SchemaReader {
       case fb::Type::FloatingPoint:
         RETURN_NOT_OK(ExpectChildren(children, 0, "floating point"));
         switch (field.type_as_FloatingPoint()->precision()) {
-          case fb::Precision::HALF: return Status::NotImplemented("Arrow type float16 is not supported");
-          case fb::Precision::SINGLE: return DataType::Float32();
-          case fb::Precision::DOUBLE: return DataType::Float64();
+          case fb::Precision::HALF:
+            return Status::NotImplemented("Arrow type float16 is not supported");
+          case fb::Precision::SINGLE:
+            return DataType::Float32();
+          case fb::Precision::DOUBLE:
+            return DataType::Float64();
         }
         return Status::Corruption("invalid floating point precision");
       case fb::Type::Utf8:
@@ -139,7 +152,8 @@ class SchemaReader {
       case fb::Type::Date:
         RETURN_NOT_OK(ExpectChildren(children, 0, "date"));
         switch (field.type_as_Date()->unit()) {
-          case fb::DateUnit::DAY: return DataType::Date32();
+          case fb::DateUnit::DAY:
+            return DataType::Date32();
           case fb::DateUnit::MILLISECOND:
             return Status::NotImplemented("Arrow type date64 is not supported");
         }
@@ -158,7 +172,8 @@ class SchemaReader {
       case fb::Type::Interval:
         RETURN_NOT_OK(ExpectChildren(children, 0, "interval"));
         switch (field.type_as_Interval()->unit()) {
-          case fb::IntervalUnit::MONTH_DAY_NANO: return DataType::IntervalMonthDayNano();
+          case fb::IntervalUnit::MONTH_DAY_NANO:
+            return DataType::IntervalMonthDayNano();
           case fb::IntervalUnit::YEAR_MONTH:
             return Status::NotImplemented("Arrow type month_interval is not supported");
           case fb::IntervalUnit::DAY_TIME:
@@ -168,7 +183,8 @@ class SchemaReader {
       case fb::Type::List:
         RETURN_NOT_OK(ExpectChildren(children, 1, "list"));
         return DataType::List(std::move(children[0]));
-      case fb::Type::Struct_: return DataType::Struct(std::move(children));
+      case fb::Type::Struct_:
+        return DataType::Struct(std::move(children));
       case fb::Type::Map: {
         RETURN_NOT_OK(ExpectChildren(children, 1, "map"));
         const DataType& entries = children[0].type();
@@ -184,7 +200,8 @@ class SchemaReader {
           return Status::NotImplemented("Arrow type sparse_union is not supported");
         }
         if (type->mode() != fb::UnionMode::Dense) return Status::Corruption("invalid union mode");
-        if (children.size() > 128) return Status::Corruption("union with {} children", children.size());
+        if (children.size() > 128)
+          return Status::Corruption("union with {} children", children.size());
         const auto* ids = type->type_ids();
         if (ids != nullptr && ids->size() != children.size()) {
           return Status::Corruption("union has {} type ids for {} children", ids->size(),
@@ -193,7 +210,8 @@ class SchemaReader {
         std::vector<int8_t> codes;
         bool seen[128] = {};
         for (size_t i = 0; i < children.size(); ++i) {
-          int32_t code = ids ? ids->Get(static_cast<flatbuffers::uoffset_t>(i)) : static_cast<int32_t>(i);
+          int32_t code =
+              ids ? ids->Get(static_cast<flatbuffers::uoffset_t>(i)) : static_cast<int32_t>(i);
           if (code < 0 || code > 127 || seen[code]) {
             return Status::Corruption("union type id {} is out of range or repeated", code);
           }
@@ -202,8 +220,10 @@ class SchemaReader {
         }
         return DataType::DenseUnion(std::move(children), std::move(codes));
       }
-      case fb::Type::Decimal: return Status::NotImplemented("Arrow type decimal is not supported");
-      case fb::Type::Time: return Status::NotImplemented("Arrow types time32/time64 are not supported");
+      case fb::Type::Decimal:
+        return Status::NotImplemented("Arrow type decimal is not supported");
+      case fb::Type::Time:
+        return Status::NotImplemented("Arrow types time32/time64 are not supported");
       case fb::Type::FixedSizeBinary:
         return Status::NotImplemented("Arrow type fixed_size_binary is not supported");
       case fb::Type::FixedSizeList:
@@ -212,12 +232,16 @@ class SchemaReader {
         return Status::NotImplemented("Arrow type large_binary is not supported");
       case fb::Type::LargeUtf8:
         return Status::NotImplemented("Arrow type large_string is not supported");
-      case fb::Type::LargeList: return Status::NotImplemented("Arrow type large_list is not supported");
+      case fb::Type::LargeList:
+        return Status::NotImplemented("Arrow type large_list is not supported");
       case fb::Type::RunEndEncoded:
         return Status::NotImplemented("Arrow type run_end_encoded is not supported");
-      case fb::Type::BinaryView: return Status::NotImplemented("Arrow type binary_view is not supported");
-      case fb::Type::Utf8View: return Status::NotImplemented("Arrow type string_view is not supported");
-      case fb::Type::ListView: return Status::NotImplemented("Arrow type list_view is not supported");
+      case fb::Type::BinaryView:
+        return Status::NotImplemented("Arrow type binary_view is not supported");
+      case fb::Type::Utf8View:
+        return Status::NotImplemented("Arrow type string_view is not supported");
+      case fb::Type::ListView:
+        return Status::NotImplemented("Arrow type list_view is not supported");
       case fb::Type::LargeListView:
         return Status::NotImplemented("Arrow type large_list_view is not supported");
     }
@@ -233,10 +257,14 @@ class SchemaReader {
 
 fb::TimeUnit TimeUnitToFlatbuffer(TimeUnit unit) {
   switch (unit) {
-    case TimeUnit::kSecond: return fb::TimeUnit::SECOND;
-    case TimeUnit::kMilli: return fb::TimeUnit::MILLISECOND;
-    case TimeUnit::kMicro: return fb::TimeUnit::MICROSECOND;
-    case TimeUnit::kNano: return fb::TimeUnit::NANOSECOND;
+    case TimeUnit::kSecond:
+      return fb::TimeUnit::SECOND;
+    case TimeUnit::kMilli:
+      return fb::TimeUnit::MILLISECOND;
+    case TimeUnit::kMicro:
+      return fb::TimeUnit::MICROSECOND;
+    case TimeUnit::kNano:
+      return fb::TimeUnit::NANOSECOND;
   }
   return fb::TimeUnit::NANOSECOND;
 }
@@ -278,8 +306,10 @@ class SchemaWriter {
  private:
   std::pair<fb::Type, Offset<void>> WriteType(const DataType& type) {
     switch (type.id()) {
-      case TypeId::kNull: return {fb::Type::Null, fb::CreateNull(fbb_).Union()};
-      case TypeId::kBoolean: return {fb::Type::Bool, fb::CreateBool(fbb_).Union()};
+      case TypeId::kNull:
+        return {fb::Type::Null, fb::CreateNull(fbb_).Union()};
+      case TypeId::kBoolean:
+        return {fb::Type::Bool, fb::CreateBool(fbb_).Union()};
       case TypeId::kInt8:
       case TypeId::kInt16:
       case TypeId::kInt32:
@@ -296,9 +326,12 @@ class SchemaWriter {
       case TypeId::kFloat64:
         return {fb::Type::FloatingPoint,
                 fb::CreateFloatingPoint(fbb_, fb::Precision::DOUBLE).Union()};
-      case TypeId::kUtf8: return {fb::Type::Utf8, fb::CreateUtf8(fbb_).Union()};
-      case TypeId::kBinary: return {fb::Type::Binary, fb::CreateBinary(fbb_).Union()};
-      case TypeId::kDate32: return {fb::Type::Date, fb::CreateDate(fbb_, fb::DateUnit::DAY).Union()};
+      case TypeId::kUtf8:
+        return {fb::Type::Utf8, fb::CreateUtf8(fbb_).Union()};
+      case TypeId::kBinary:
+        return {fb::Type::Binary, fb::CreateBinary(fbb_).Union()};
+      case TypeId::kDate32:
+        return {fb::Type::Date, fb::CreateDate(fbb_, fb::DateUnit::DAY).Union()};
       case TypeId::kTimestamp: {
         auto timezone = type.timezone().empty() ? 0 : fbb_.CreateString(type.timezone());
         return {fb::Type::Timestamp,
@@ -310,15 +343,19 @@ class SchemaWriter {
       case TypeId::kIntervalMonthDayNano:
         return {fb::Type::Interval,
                 fb::CreateInterval(fbb_, fb::IntervalUnit::MONTH_DAY_NANO).Union()};
-      case TypeId::kList: return {fb::Type::List, fb::CreateList(fbb_).Union()};
-      case TypeId::kStruct: return {fb::Type::Struct_, fb::CreateStruct_(fbb_).Union()};
-      case TypeId::kMap: return {fb::Type::Map, fb::CreateMap(fbb_, type.keys_sorted()).Union()};
+      case TypeId::kList:
+        return {fb::Type::List, fb::CreateList(fbb_).Union()};
+      case TypeId::kStruct:
+        return {fb::Type::Struct_, fb::CreateStruct_(fbb_).Union()};
+      case TypeId::kMap:
+        return {fb::Type::Map, fb::CreateMap(fbb_, type.keys_sorted()).Union()};
       case TypeId::kDenseUnion: {
         std::vector<int32_t> codes(type.type_codes().begin(), type.type_codes().end());
         auto ids = fbb_.CreateVector(codes);
         return {fb::Type::Union, fb::CreateUnion(fbb_, fb::UnionMode::Dense, ids).Union()};
       }
-      case TypeId::kDictionary: break;  // Handled by WriteField.
+      case TypeId::kDictionary:
+        break;  // Handled by WriteField.
     }
     return {fb::Type::Null, fb::CreateNull(fbb_).Union()};
   }
@@ -347,14 +384,16 @@ Result<const fb::Message*> VerifyMessage(const Buffer& metadata, const IpcReadOp
     return Status::Corruption("IPC message metadata is not a valid Message flatbuffer");
   }
   const fb::Message* message = fb::GetMessage(metadata.data());
-  if (message->version() < fb::MetadataVersion::V4 || message->version() > fb::MetadataVersion::V5) {
+  if (message->version() < fb::MetadataVersion::V4 ||
+      message->version() > fb::MetadataVersion::V5) {
     return Status::NotImplemented("IPC metadata version V{} is not supported (V4 and V5 are)",
                                   static_cast<int>(message->version()) + 1);
   }
   switch (message->header_type()) {
     case fb::MessageHeader::Schema:
     case fb::MessageHeader::DictionaryBatch:
-    case fb::MessageHeader::RecordBatch: break;
+    case fb::MessageHeader::RecordBatch:
+      break;
     case fb::MessageHeader::Tensor:
     case fb::MessageHeader::SparseTensor:
       return Status::NotImplemented("IPC tensor messages are not supported");

@@ -36,8 +36,8 @@ struct WireField {
 };
 
 struct WireSchema {
-  SchemaPtr schema;                           // Producer's types.
-  SchemaPtr normalized;                       // Dictionary indices as Int32 (what callers see).
+  SchemaPtr schema;      // Producer's types.
+  SchemaPtr normalized;  // Dictionary indices as Int32 (what callers see).
   std::vector<WireField> fields;
   std::map<int64_t, WireField> dictionaries;  // id -> field describing the dictionary values.
 };

@@ -53,7 +53,7 @@ struct IpcStreamDecoder::State {
       return Status::Corruption("IPC DictionaryBatch for id {} which the schema does not use", id);
     }
     ASSIGN_OR_RETURN(auto reader, ipc_internal::BodyReader::Make(*batch->data(), body,
-                                                                  message.version(), options));
+                                                                 message.version(), options));
     ASSIGN_OR_RETURN(ArrayDataPtr values, reader->ReadArray(field->second, Lookup()));
     RETURN_NOT_OK(reader->Finish());
     if (values->length != batch->data()->length()) {
@@ -94,9 +94,9 @@ struct IpcStreamDecoder::State {
     }
     RETURN_NOT_OK(reader->Finish());
     for (size_t i = 0; i < columns.size(); ++i) {
-      ASSIGN_OR_RETURN(ArrayDataPtr column,
-                       Finalize(columns[i].data(),
-                                fmt::format("column '{}'", wire->fields[i].field.name())));
+      ASSIGN_OR_RETURN(
+          ArrayDataPtr column,
+          Finalize(columns[i].data(), fmt::format("column '{}'", wire->fields[i].field.name())));
       columns[i] = Array(std::move(column));
     }
     Result<RecordBatchPtr> batch =
@@ -148,12 +148,13 @@ Result<RecordBatchPtr> IpcStreamDecoder::Consume(const BufferPtr& metadata_in,
     case MessageHeader::RecordBatch:
       if (!state.wire) return Status::Corruption("IPC RecordBatch before the Schema message");
       return state.ReadRecordBatch(*message, body);
-    default: return Status::Corruption("unexpected IPC message type");
+    default:
+      return Status::Corruption("unexpected IPC message type");
   }
 }
 
-Result<std::unique_ptr<IpcStreamReader>> IpcStreamReader::Open(std::unique_ptr<IpcInputStream> input,
-                                                               IpcReadOptions options) {
+Result<std::unique_ptr<IpcStreamReader>> IpcStreamReader::Open(
+    std::unique_ptr<IpcInputStream> input, IpcReadOptions options) {
   if (input == nullptr) return Status::InvalidArgument("IPC reader needs an input");
   std::unique_ptr<IpcStreamReader> reader(new IpcStreamReader(std::move(input), options));
   ASSIGN_OR_RETURN(std::optional<IpcMessage> first, ReadIpcMessage(reader->input_.get(), options));
@@ -165,7 +166,8 @@ Result<std::unique_ptr<IpcStreamReader>> IpcStreamReader::Open(std::unique_ptr<I
   return reader;
 }
 
-Result<std::unique_ptr<IpcStreamReader>> IpcStreamReader::Open(BufferPtr stream, IpcReadOptions options) {
+Result<std::unique_ptr<IpcStreamReader>> IpcStreamReader::Open(BufferPtr stream,
+                                                               IpcReadOptions options) {
   if (stream == nullptr) return Status::InvalidArgument("IPC reader needs an input");
   return Open(std::make_unique<BufferIpcInputStream>(std::move(stream)), options);
 }

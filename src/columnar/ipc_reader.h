@@ -70,7 +70,8 @@ class IpcStreamReader final : public RecordBatchReader {
   static Result<std::unique_ptr<IpcStreamReader>> Open(std::unique_ptr<IpcInputStream> input,
                                                        IpcReadOptions options = {});
   // A whole stream in memory; batches are zero-copy views into `stream`.
-  static Result<std::unique_ptr<IpcStreamReader>> Open(BufferPtr stream, IpcReadOptions options = {});
+  static Result<std::unique_ptr<IpcStreamReader>> Open(BufferPtr stream,
+                                                       IpcReadOptions options = {});
 
   SchemaPtr schema() const override { return decoder_.schema(); }
   // The next batch, nullptr at the end of the stream; after an error, the same error.

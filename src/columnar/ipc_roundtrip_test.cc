@@ -31,13 +31,14 @@ void ExpectSameBatches(const std::vector<RecordBatchPtr>& expected,
   for (size_t i = 0; i < expected.size(); ++i) {
     RecordBatchPtr want = Normalized(*expected[i]);
     EXPECT_TRUE(want->Equals(*actual[i])) << "batch " << i << "\nexpected:\n"
-                                         << want->ToString() << "actual:\n"
-                                         << actual[i]->ToString();
+                                          << want->ToString() << "actual:\n"
+                                          << actual[i]->ToString();
     EXPECT_OK(ValidateRecordBatch(*actual[i]));
   }
 }
 
-Result<IpcStreamContents> RoundTrip(const SchemaPtr& schema, const std::vector<RecordBatchPtr>& batches,
+Result<IpcStreamContents> RoundTrip(const SchemaPtr& schema,
+                                    const std::vector<RecordBatchPtr>& batches,
                                     IpcWriteOptions options = {}) {
   ASSIGN_OR_RETURN(std::string bytes, WriteIpcStream(schema, batches, options));
   ASSIGN_OR_RETURN(BufferPtr buffer, Buffer::Copy(bytes));
@@ -48,8 +49,10 @@ TEST(IpcRoundTripTest, EveryCanonicalStream) {
   for (const std::string& name : samples::CanonicalStreamNames()) {
     SCOPED_TRACE(name);
     ASSERT_OK_AND_ASSIGN(samples::SampleStream stream, samples::MakeCanonicalStream(name));
-    ASSERT_OK_AND_ASSIGN(IpcStreamContents read, RoundTrip(stream.schema, stream.batches, stream.options));
-    EXPECT_EQ(*read.schema, *NormalizeDictionaryIndexTypes(stream.schema)) << read.schema->ToString();
+    ASSERT_OK_AND_ASSIGN(IpcStreamContents read,
+                         RoundTrip(stream.schema, stream.batches, stream.options));
+    EXPECT_EQ(*read.schema, *NormalizeDictionaryIndexTypes(stream.schema))
+        << read.schema->ToString();
     ExpectSameBatches(stream.batches, read.batches);
   }
 }
@@ -80,14 +83,16 @@ TEST(IpcRoundTripTest, EverySliceOfEveryType) {
 TEST(IpcRoundTripTest, SlicedPrimitivesAndNested) {
   for (auto make : {samples::PrimitivesBatch, samples::NestedBatch}) {
     ASSERT_OK_AND_ASSIGN(RecordBatchPtr batch, make());
-    std::vector<RecordBatchPtr> slices = {batch->Slice(1, 3), batch->Slice(3, 1), batch->Slice(2, 0)};
+    std::vector<RecordBatchPtr> slices = {batch->Slice(1, 3), batch->Slice(3, 1),
+                                          batch->Slice(2, 0)};
     ASSERT_OK_AND_ASSIGN(IpcStreamContents read, RoundTrip(batch->schema(), slices));
     ExpectSameBatches(slices, read.batches);
   }
 }
 
 TEST(IpcRoundTripTest, GrowingDictionaryIsSentAsDeltas) {
-  ASSERT_OK_AND_ASSIGN(samples::SampleStream stream, samples::MakeCanonicalStream("dictionary_deltas"));
+  ASSERT_OK_AND_ASSIGN(samples::SampleStream stream,
+                       samples::MakeCanonicalStream("dictionary_deltas"));
   std::string bytes;
   ASSERT_OK_AND_ASSIGN(auto writer, IpcStreamWriter::Open(stream.schema, &bytes, stream.options));
   for (const RecordBatchPtr& batch : stream.batches) ASSERT_OK(writer->WriteBatch(*batch));
@@ -151,7 +156,8 @@ TEST(IpcRoundTripTest, PayloadsThroughTheMessageDecoder) {
     EXPECT_EQ(payload.body_length % 8, 0);
     std::string body = payload.BodyToString();
     EXPECT_EQ(static_cast<int64_t>(body.size()), payload.body_length);
-    return decoder.Consume(Buffer::FromString(payload.metadata), Buffer::FromString(std::move(body)));
+    return decoder.Consume(Buffer::FromString(payload.metadata),
+                           Buffer::FromString(std::move(body)));
   };
   ASSERT_OK_AND_ASSIGN(RecordBatchPtr none, send(encoder->EncodeSchema()));
   EXPECT_EQ(none, nullptr);
@@ -221,7 +227,8 @@ TEST(IpcRoundTripTest, MisalignedInputIsCopiedNotMisread) {
   ASSERT_OK_AND_ASSIGN(RecordBatchPtr batch, samples::PrimitivesBatch());
   ASSERT_OK_AND_ASSIGN(std::string bytes, WriteIpcStream(batch->schema(), {batch}));
   ASSERT_OK_AND_ASSIGN(BufferPtr shifted, Buffer::Copy("x" + bytes));
-  ASSERT_OK_AND_ASSIGN(IpcStreamContents read, ReadIpcStream(Buffer::Slice(shifted, 1, shifted->size() - 1)));
+  ASSERT_OK_AND_ASSIGN(IpcStreamContents read,
+                       ReadIpcStream(Buffer::Slice(shifted, 1, shifted->size() - 1)));
   ExpectSameBatches({batch}, read.batches);
 }
 
@@ -234,7 +241,8 @@ TEST(IpcRoundTripTest, SchemaMessageForFlight) {
 
 TEST(IpcRoundTripTest, CompressedBodies) {
   for (IpcCompression codec : {IpcCompression::kLz4Frame, IpcCompression::kZstd}) {
-    ASSERT_OK_AND_ASSIGN(samples::SampleStream stream, samples::MakeCanonicalStream("many_batches"));
+    ASSERT_OK_AND_ASSIGN(samples::SampleStream stream,
+                         samples::MakeCanonicalStream("many_batches"));
     IpcWriteOptions options;
     options.compression = codec;
     ASSERT_OK_AND_ASSIGN(IpcStreamContents read, RoundTrip(stream.schema, stream.batches, options));

@@ -114,7 +114,8 @@ Status IpcStreamEncoder::EncodeBatch(const RecordBatch& batch, std::vector<IpcPa
         }
         if (options_.emit_dictionary_deltas) {
           Array added = current.Slice(old.length(), current.length() - old.length());
-          ASSIGN_OR_RETURN(IpcPayload delta, DictionaryPayload(id, added, /*is_delta=*/true, options_));
+          ASSIGN_OR_RETURN(IpcPayload delta,
+                           DictionaryPayload(id, added, /*is_delta=*/true, options_));
           payloads.push_back(std::move(delta));
           ++stats.num_dictionary_deltas;
           ++stats.num_dictionary_batches;
@@ -159,8 +160,9 @@ Result<std::unique_ptr<IpcStreamWriter>> IpcStreamWriter::Open(SchemaPtr schema,
 Result<std::unique_ptr<IpcStreamWriter>> IpcStreamWriter::Open(SchemaPtr schema, std::string* out,
                                                                IpcWriteOptions options) {
   if (out == nullptr) return Status::InvalidArgument("IPC writer needs an output string");
-  return Open(std::move(schema), [out](std::string_view bytes) { return AppendToString(out, bytes); },
-              options);
+  return Open(
+      std::move(schema), [out](std::string_view bytes) { return AppendToString(out, bytes); },
+      options);
 }
 
 Status IpcStreamWriter::Write(const IpcPayload& payload) {
@@ -200,8 +202,9 @@ Result<std::string> WriteIpcStream(const SchemaPtr& schema,
 Result<std::string> SerializeIpcSchema(const SchemaPtr& schema) {
   ASSIGN_OR_RETURN(auto encoder, IpcStreamEncoder::Make(schema));
   std::string out;
-  RETURN_NOT_OK(WriteIpcMessage(encoder->EncodeSchema(),
-                                [&out](std::string_view bytes) { return AppendToString(&out, bytes); }));
+  RETURN_NOT_OK(WriteIpcMessage(encoder->EncodeSchema(), [&out](std::string_view bytes) {
+    return AppendToString(&out, bytes);
+  }));
   return out;
 }
 

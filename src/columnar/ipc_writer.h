@@ -12,9 +12,9 @@
 namespace quiver {
 
 struct IpcWriteStats {
-  int64_t num_messages = 0;              // Schema message not counted.
+  int64_t num_messages = 0;  // Schema message not counted.
   int64_t num_record_batches = 0;
-  int64_t num_dictionary_batches = 0;    // All dictionary messages, deltas included.
+  int64_t num_dictionary_batches = 0;  // All dictionary messages, deltas included.
   int64_t num_dictionary_deltas = 0;
   int64_t num_replaced_dictionaries = 0;
 };

@@ -33,7 +33,7 @@ class RecordBatchReader {
 };
 
 // A reader over batches already in memory. REQUIRES: every batch has `schema`'s types.
-std::unique_ptr<RecordBatchReader> MakeVectorRecordBatchReader(
-    SchemaPtr schema, std::vector<RecordBatchPtr> batches);
+std::unique_ptr<RecordBatchReader> MakeVectorRecordBatchReader(SchemaPtr schema,
+                                                               std::vector<RecordBatchPtr> batches);
 
 }  // namespace quiver

@@ -25,8 +25,10 @@ int32_t LoadInt32(const uint8_t* base, int64_t index) {
 // uint64 values above INT64_MAX come back negative (and so fail the range check).
 int64_t LoadIndex(const DataType& index_type, const uint8_t* base, int64_t i) {
   switch (index_type.id()) {
-    case TypeId::kInt8: return static_cast<int8_t>(base[i]);
-    case TypeId::kUInt8: return base[i];
+    case TypeId::kInt8:
+      return static_cast<int8_t>(base[i]);
+    case TypeId::kUInt8:
+      return base[i];
     case TypeId::kInt16: {
       int16_t v;
       std::memcpy(&v, base + i * 2, 2);
@@ -37,7 +39,8 @@ int64_t LoadIndex(const DataType& index_type, const uint8_t* base, int64_t i) {
       std::memcpy(&v, base + i * 2, 2);
       return v;
     }
-    case TypeId::kInt32: return LoadInt32(base, i);
+    case TypeId::kInt32:
+      return LoadInt32(base, i);
     case TypeId::kUInt32: {
       uint32_t v;
       std::memcpy(&v, base + i * 4, 4);
@@ -77,12 +80,17 @@ class Validator {
         RETURN_NOT_OK(CheckValidity(data));
         return CheckBuffer(data, 1, bit_util::BytesForBits(end), 1, "values");
       case TypeId::kUtf8:
-      case TypeId::kBinary: return ValidateBinary(data);
-      case TypeId::kDictionary: return ValidateDictionary(data, depth);
+      case TypeId::kBinary:
+        return ValidateBinary(data);
+      case TypeId::kDictionary:
+        return ValidateDictionary(data, depth);
       case TypeId::kList:
-      case TypeId::kMap: return ValidateList(data, depth);
-      case TypeId::kStruct: return ValidateStruct(data, depth);
-      case TypeId::kDenseUnion: return ValidateUnion(data, depth);
+      case TypeId::kMap:
+        return ValidateList(data, depth);
+      case TypeId::kStruct:
+        return ValidateStruct(data, depth);
+      case TypeId::kDenseUnion:
+        return ValidateUnion(data, depth);
       default: {
         int width = type.bit_width() / 8;
         if (width <= 0) return Fail("unsupported type {}", type.ToString());
@@ -107,16 +115,16 @@ class Validator {
 
   static Status CheckBufferCount(const ArrayData& data, size_t expected) {
     if (data.buffers.size() != expected) {
-      return Fail("{} array has {} buffers, expected {}", data.type.ToString(),
-                  data.buffers.size(), expected);
+      return Fail("{} array has {} buffers, expected {}", data.type.ToString(), data.buffers.size(),
+                  expected);
     }
     return Status::OK();
   }
 
   // Buffer `index` must hold `min_size` bytes at `alignment`. A missing buffer is
   // accepted only when nothing would be read from it.
-  static Status CheckBuffer(const ArrayData& data, size_t index, int64_t min_size,
-                            int alignment, const char* what) {
+  static Status CheckBuffer(const ArrayData& data, size_t index, int64_t min_size, int alignment,
+                            const char* what) {
     const BufferPtr& buffer = data.buffers[index];
     if (buffer == nullptr) {
       if (min_size > 0) return Fail("{} buffer is missing ({} bytes needed)", what, min_size);
@@ -135,11 +143,12 @@ class Validator {
   static Status CheckValidity(const ArrayData& data) {
     const BufferPtr& bitmap = data.buffers[0];
     if (bitmap == nullptr) {
-      if (data.null_count != 0) return Fail("null_count {} without a validity bitmap", data.null_count);
+      if (data.null_count != 0)
+        return Fail("null_count {} without a validity bitmap", data.null_count);
       return Status::OK();
     }
-    RETURN_NOT_OK(CheckBuffer(data, 0, bit_util::BytesForBits(data.offset + data.length), 1,
-                              "validity"));
+    RETURN_NOT_OK(
+        CheckBuffer(data, 0, bit_util::BytesForBits(data.offset + data.length), 1, "validity"));
     int64_t nulls = data.length - bit_util::CountSetBits(bitmap->data(), data.offset, data.length);
     if (nulls != data.null_count) {
       return Fail("null_count is {} but the validity bitmap has {} nulls", data.null_count, nulls);

@@ -55,7 +55,8 @@ TEST(ValidateArrayTest, NullCountMustMatchTheBitmap) {
 
 TEST(ValidateArrayTest, BuffersMustCoverOffsetPlusLength) {
   ASSERT_OK_AND_ASSIGN(Array ints, literals::Numbers<int64_t>({1, 2, 3}));
-  ExpectInvalid(WithBuffer(ints, 1, std::string(16, '\0')), "values buffer has 16 bytes, 24 needed");
+  ExpectInvalid(WithBuffer(ints, 1, std::string(16, '\0')),
+                "values buffer has 16 bytes, 24 needed");
   auto sliced = std::make_shared<ArrayData>(*ints.data());
   sliced->offset = 2;
   ExpectInvalid(Array(sliced), "needed for offset 2 + length 3");
@@ -73,7 +74,8 @@ TEST(ValidateArrayTest, StringOffsets) {
 }
 
 TEST(ValidateArrayTest, Utf8) {
-  for (const char* bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80", "\xff"}) {
+  for (const char* bad :
+       {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80", "\xff"}) {
     ASSERT_OK_AND_ASSIGN(Array strings, literals::Strings({"ok", bad}));
     ExpectInvalid(strings, "invalid UTF-8 in string at slot 1");
     ASSERT_OK_AND_ASSIGN(Array binary, literals::Strings({"ok", bad}, DataType::Binary()));
@@ -88,7 +90,8 @@ TEST(ValidateArrayTest, Utf8) {
 
 TEST(ValidateArrayTest, DictionaryIndices) {
   ASSERT_OK_AND_ASSIGN(Array values, literals::Strings({"a", "b"}));
-  ASSERT_OK_AND_ASSIGN(Array ok, literals::Dictionary(DataType::Int8(), {0, 1, Opt<int64_t>()}, values));
+  ASSERT_OK_AND_ASSIGN(Array ok,
+                       literals::Dictionary(DataType::Int8(), {0, 1, Opt<int64_t>()}, values));
   EXPECT_OK(ValidateArray(ok));
   ASSERT_OK_AND_ASSIGN(Array high, literals::Dictionary(DataType::Int32(), {0, 2}, values));
   ExpectInvalid(high, "dictionary index 2 at slot 1 is outside [0, 2)");
@@ -109,38 +112,49 @@ TEST(ValidateArrayTest, UnionTypeIdsAndOffsets) {
   ASSERT_OK_AND_ASSIGN(Array ints, literals::Numbers<int64_t>({1}));
   ASSERT_OK_AND_ASSIGN(Array strs, literals::Strings({"x"}));
   std::vector<Field> fields = {Field("i", DataType::Int64()), Field("s", DataType::Utf8())};
-  ASSERT_OK_AND_ASSIGN(Array ok, literals::DenseUnion(fields, {3, 9}, {3, 9}, {0, 0}, {ints, strs}));
+  ASSERT_OK_AND_ASSIGN(Array ok,
+                       literals::DenseUnion(fields, {3, 9}, {3, 9}, {0, 0}, {ints, strs}));
   EXPECT_OK(ValidateArray(ok));
-  ASSERT_OK_AND_ASSIGN(Array bad_id, literals::DenseUnion(fields, {3, 9}, {3, 4}, {0, 0}, {ints, strs}));
+  ASSERT_OK_AND_ASSIGN(Array bad_id,
+                       literals::DenseUnion(fields, {3, 9}, {3, 4}, {0, 0}, {ints, strs}));
   ExpectInvalid(bad_id, "undeclared type id 4");
-  ASSERT_OK_AND_ASSIGN(Array bad_offset, literals::DenseUnion(fields, {3, 9}, {3, 9}, {0, 1}, {ints, strs}));
+  ASSERT_OK_AND_ASSIGN(Array bad_offset,
+                       literals::DenseUnion(fields, {3, 9}, {3, 9}, {0, 1}, {ints, strs}));
   ExpectInvalid(bad_offset, "points at slot 1 of child 1");
-  ASSERT_OK_AND_ASSIGN(Array negative, literals::DenseUnion(fields, {3, 9}, {3, -3}, {0, 0}, {ints, strs}));
+  ASSERT_OK_AND_ASSIGN(Array negative,
+                       literals::DenseUnion(fields, {3, 9}, {3, -3}, {0, 0}, {ints, strs}));
   ExpectInvalid(negative, "undeclared type id -3");
 }
 
 TEST(ValidateArrayTest, NestedChildren) {
   ASSERT_OK_AND_ASSIGN(Array items, literals::Numbers<int64_t>({1, 2}));
-  ASSERT_OK_AND_ASSIGN(Array list, literals::List(Field("item", DataType::Int64()), {0, 1, 3}, {true, true}, items));
+  ASSERT_OK_AND_ASSIGN(
+      Array list, literals::List(Field("item", DataType::Int64()), {0, 1, 3}, {true, true}, items));
   ExpectInvalid(list, "last offset 3 is beyond the child length (2)");
   ASSERT_OK_AND_ASSIGN(Array strings, literals::Strings({"x"}));
-  ASSERT_OK_AND_ASSIGN(Array wrong_child, literals::List(Field("item", DataType::Int64()), {0, 1}, {true}, strings));
+  ASSERT_OK_AND_ASSIGN(Array wrong_child,
+                       literals::List(Field("item", DataType::Int64()), {0, 1}, {true}, strings));
   ExpectInvalid(wrong_child, "child has type string");
   ASSERT_OK_AND_ASSIGN(Array bad_utf8, literals::Strings({"\xff"}));
-  ASSERT_OK_AND_ASSIGN(Array deep, literals::List(Field("item", DataType::Utf8()), {0, 1}, {true}, bad_utf8));
+  ASSERT_OK_AND_ASSIGN(Array deep,
+                       literals::List(Field("item", DataType::Utf8()), {0, 1}, {true}, bad_utf8));
   ExpectInvalid(deep, "child 'item': invalid UTF-8");
 
   ASSERT_OK_AND_ASSIGN(Array a, literals::Numbers<int32_t>({1}));
-  ASSERT_OK_AND_ASSIGN(Array short_struct, literals::Struct({Field("a", DataType::Int32())}, {a}, {true, true}));
+  ASSERT_OK_AND_ASSIGN(Array short_struct,
+                       literals::Struct({Field("a", DataType::Int32())}, {a}, {true, true}));
   ExpectInvalid(short_struct, "struct child 0 'a' has 1 slots");
 }
 
 TEST(ValidateArrayTest, MapKeysMustNotBeNull) {
   ASSERT_OK_AND_ASSIGN(Array keys, literals::Strings({"k", Opt<std::string>()}));
   ASSERT_OK_AND_ASSIGN(Array values, literals::Numbers<int64_t>({1, 2}));
-  Field entries("entries", DataType::Struct({Field("key", DataType::Utf8(), false), Field("value", DataType::Int64())}),
-                false);
-  ASSERT_OK_AND_ASSIGN(Array structs, literals::Struct(entries.type().children(), {keys, values}, {true, true}));
+  Field entries(
+      "entries",
+      DataType::Struct({Field("key", DataType::Utf8(), false), Field("value", DataType::Int64())}),
+      false);
+  ASSERT_OK_AND_ASSIGN(Array structs,
+                       literals::Struct(entries.type().children(), {keys, values}, {true, true}));
   ASSERT_OK_AND_ASSIGN(Array map, literals::Map(entries, {0, 1, 2}, {true, true}, structs));
   ExpectInvalid(map, "map key at entry 1 is null");
   ASSERT_OK_AND_ASSIGN(Array ok, literals::Map(entries, {0, 1, 1}, {true, true}, structs));
@@ -149,10 +163,12 @@ TEST(ValidateArrayTest, MapKeysMustNotBeNull) {
 
 TEST(ValidateArrayTest, RecordBatchChecks) {
   ASSERT_OK_AND_ASSIGN(Array ints, literals::Numbers<int64_t>({1, Opt<int64_t>()}));
-  auto batch = RecordBatch::MakeUnchecked(MakeSchema({Field("a", DataType::Int64(), false)}), 2, {ints});
+  auto batch =
+      RecordBatch::MakeUnchecked(MakeSchema({Field("a", DataType::Int64(), false)}), 2, {ints});
   Status st = ValidateRecordBatch(*batch);
   EXPECT_NE(st.message().find("not nullable"), std::string::npos) << st.ToString();
-  auto short_batch = RecordBatch::MakeUnchecked(MakeSchema({Field("a", DataType::Int64())}), 3, {ints});
+  auto short_batch =
+      RecordBatch::MakeUnchecked(MakeSchema({Field("a", DataType::Int64())}), 3, {ints});
   EXPECT_FALSE(ValidateRecordBatch(*short_batch).ok());
 }
 

@@ -7,6 +7,7 @@
 #include "base/result.h"
 #include "buffer/write_buffer.h"
 #include "catalog/catalog.h"
+#include "db/database_service.h"
 #include "exec/exec_context.h"
 #include "io/file_system.h"
 #include "objectstore/object_store.h"
@@ -33,24 +34,24 @@ struct DbOptions {
 //   <data-dir>/<node-id>/wal/             WAL segment files
 //
 // Thread-safety: every public method is thread-safe.
-class QuiverDb {
+class QuiverDb final : public DatabaseService {
  public:
   static Result<std::unique_ptr<QuiverDb>> Open(DbOptions options, const Clock* clock = SystemClock::Default());
-  ~QuiverDb();
+  ~QuiverDb() override;
   QuiverDb(const QuiverDb&) = delete;
   QuiverDb& operator=(const QuiverDb&) = delete;
 
   // Flushes and closes the WAL. Idempotent.
   Status Close();
 
-  Result<WriteOutcome> Write(const WriteRequest& request) { return buffer_->Write(request); }
+  Result<WriteOutcome> Write(const WriteRequest& request) override { return buffer_->Write(request); }
 
-  Catalog& catalog() { return *catalog_; }
+  Catalog& catalog() override { return *catalog_; }
   WriteBuffer& write_buffer() { return *buffer_; }
   Wal& wal() { return *wal_; }
   ObjectStore& object_store() { return *store_; }
   const DbOptions& options() const { return options_; }
-  const Clock* clock() const { return clock_; }
+  const Clock* clock() const override { return clock_; }
 
  private:
   QuiverDb(DbOptions options, const Clock* clock) : options_(std::move(options)), clock_(clock) {}

@@ -209,3 +209,21 @@ class QuiverServer:
     def post(self, path: str, **kwargs) -> requests.Response:
         kwargs.setdefault("timeout", 30)
         return requests.post(self.url + path, **kwargs)
+
+    def request(self, method: str, path: str, **kwargs) -> requests.Response:
+        """A request carrying the admin token (merged into any given headers)."""
+        kwargs.setdefault("timeout", 30)
+        kwargs["headers"] = self.headers(**kwargs.get("headers", {}))
+        return requests.request(method, self.url + path, **kwargs)
+
+    def api_get(self, path: str, **kwargs) -> requests.Response:
+        return self.request("GET", path, **kwargs)
+
+    def api_post(self, path: str, **kwargs) -> requests.Response:
+        return self.request("POST", path, **kwargs)
+
+    def api_put(self, path: str, **kwargs) -> requests.Response:
+        return self.request("PUT", path, **kwargs)
+
+    def api_delete(self, path: str, **kwargs) -> requests.Response:
+        return self.request("DELETE", path, **kwargs)

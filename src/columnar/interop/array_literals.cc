@@ -20,7 +20,8 @@ Result<BufferPtr> ValidityOf(const std::vector<bool>& valid, int64_t* null_count
   if (*null_count == 0) return BufferPtr();
   BufferBuilder bits;
   RETURN_NOT_OK(bits.Resize(bit_util::BytesForBits(static_cast<int64_t>(valid.size()))));
-  for (size_t i = 0; i < valid.size(); ++i) bit_util::SetBitTo(bits.mutable_data(), static_cast<int64_t>(i), valid[i]);
+  for (size_t i = 0; i < valid.size(); ++i)
+    bit_util::SetBitTo(bits.mutable_data(), static_cast<int64_t>(i), valid[i]);
   return bits.Finish();
 }
 
@@ -64,7 +65,8 @@ Result<Array> Intervals(const std::vector<Opt<std::tuple<int32_t, int32_t, int64
   int64_t null_count;
   ASSIGN_OR_RETURN(BufferPtr validity, ValidityOf(valid, &null_count));
   ASSIGN_OR_RETURN(BufferPtr data, BufferOf(bytes));
-  return Array(ArrayData::Make(DataType::IntervalMonthDayNano(), static_cast<int64_t>(values.size()),
+  return Array(ArrayData::Make(DataType::IntervalMonthDayNano(),
+                               static_cast<int64_t>(values.size()),
                                {std::move(validity), std::move(data)}, null_count));
 }
 

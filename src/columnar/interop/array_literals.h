@@ -37,7 +37,8 @@ Result<Array> Numbers(const std::vector<Opt<T>>& values, DataType type = Default
 Result<Array> NullArray(int64_t length);
 Result<Array> Booleans(const std::vector<Opt<bool>>& values);
 // Utf8 by default; pass DataType::Binary() for binary.
-Result<Array> Strings(const std::vector<Opt<std::string>>& values, DataType type = DataType::Utf8());
+Result<Array> Strings(const std::vector<Opt<std::string>>& values,
+                      DataType type = DataType::Utf8());
 // (months, days, nanoseconds)
 Result<Array> Intervals(const std::vector<Opt<std::tuple<int32_t, int32_t, int64_t>>>& values);
 

@@ -49,7 +49,8 @@ class FailingReader final : public RecordBatchReader {
 Result<RecordBatchPtr> SampleBatch(const char* name, int index) {
   ASSIGN_OR_RETURN(samples::SampleStream stream, samples::MakeCanonicalStream(name));
   if (index < 0 || index >= static_cast<int>(stream.batches.size())) {
-    return Status::InvalidArgument("stream '{}' has {} batches, not {}", name, stream.batches.size(), index);
+    return Status::InvalidArgument("stream '{}' has {} batches, not {}", name,
+                                   stream.batches.size(), index);
   }
   return stream.batches[static_cast<size_t>(index)];
 }
@@ -61,8 +62,8 @@ QUIVER_TESTLIB_API const char* quiver_cdata_last_error(void) { return last_error
 QUIVER_TESTLIB_API int64_t quiver_cdata_live_exports(void) { return LiveCDataExportCount(); }
 
 // Exports batch `index` of canonical stream `name` (see sample_batches.h).
-QUIVER_TESTLIB_API int quiver_cdata_export_sample(const char* name, int index, ArrowArray* out_array,
-                                                  ArrowSchema* out_schema) {
+QUIVER_TESTLIB_API int quiver_cdata_export_sample(const char* name, int index,
+                                                  ArrowArray* out_array, ArrowSchema* out_schema) {
   Result<RecordBatchPtr> batch = SampleBatch(name, index);
   if (!batch.ok()) return Report(batch.status());
   return Report(ExportRecordBatch(**batch, out_array, out_schema));
@@ -70,16 +71,19 @@ QUIVER_TESTLIB_API int quiver_cdata_export_sample(const char* name, int index, A
 
 // Exports one column of a sample batch as a plain array (not a record batch).
 QUIVER_TESTLIB_API int quiver_cdata_export_sample_column(const char* name, int index, int column,
-                                                         ArrowArray* out_array, ArrowSchema* out_schema) {
+                                                         ArrowArray* out_array,
+                                                         ArrowSchema* out_schema) {
   Result<RecordBatchPtr> batch = SampleBatch(name, index);
   if (!batch.ok()) return Report(batch.status());
-  if (column < 0 || column >= (*batch)->num_columns()) return Report(Status::InvalidArgument("bad column"));
+  if (column < 0 || column >= (*batch)->num_columns())
+    return Report(Status::InvalidArgument("bad column"));
   return Report(ExportArray((*batch)->column(column), out_array, out_schema));
 }
 
 // Imports a record batch, validates it fully and exports it again.
 QUIVER_TESTLIB_API int quiver_cdata_roundtrip_batch(ArrowArray* in_array, ArrowSchema* in_schema,
-                                                    ArrowArray* out_array, ArrowSchema* out_schema) {
+                                                    ArrowArray* out_array,
+                                                    ArrowSchema* out_schema) {
   Result<RecordBatchPtr> batch = ImportRecordBatch(in_array, in_schema);
   if (!batch.ok()) return Report(batch.status());
   if (Report(ValidateRecordBatch(**batch)) != 0) return 1;
@@ -87,7 +91,8 @@ QUIVER_TESTLIB_API int quiver_cdata_roundtrip_batch(ArrowArray* in_array, ArrowS
 }
 
 QUIVER_TESTLIB_API int quiver_cdata_roundtrip_array(ArrowArray* in_array, ArrowSchema* in_schema,
-                                                    ArrowArray* out_array, ArrowSchema* out_schema) {
+                                                    ArrowArray* out_array,
+                                                    ArrowSchema* out_schema) {
   Result<Array> array = ImportArray(in_array, in_schema);
   if (!array.ok()) return Report(array.status());
   if (Report(ValidateArray(*array)) != 0) return 1;
@@ -95,7 +100,8 @@ QUIVER_TESTLIB_API int quiver_cdata_roundtrip_array(ArrowArray* in_array, ArrowS
 }
 
 // Imports a type description and exports it again.
-QUIVER_TESTLIB_API int quiver_cdata_roundtrip_schema(ArrowSchema* in_schema, ArrowSchema* out_schema) {
+QUIVER_TESTLIB_API int quiver_cdata_roundtrip_schema(ArrowSchema* in_schema,
+                                                     ArrowSchema* out_schema) {
   Result<Field> field = ImportField(in_schema);
   if (!field.ok()) return Report(field.status());
   return Report(ExportField(*field, out_schema));
@@ -122,8 +128,8 @@ QUIVER_TESTLIB_API void quiver_cdata_drop_held(void) { held_batches.clear(); }
 QUIVER_TESTLIB_API int quiver_cdata_export_stream(const char* name, ArrowArrayStream* out) {
   Result<samples::SampleStream> stream = samples::MakeCanonicalStream(name);
   if (!stream.ok()) return Report(stream.status());
-  return Report(ExportRecordBatchReader(
-      MakeVectorRecordBatchReader(stream->schema, stream->batches), out));
+  return Report(
+      ExportRecordBatchReader(MakeVectorRecordBatchReader(stream->schema, stream->batches), out));
 }
 
 // A stream that yields one batch and then fails.
