@@ -26,6 +26,8 @@ using tcp = net::ip::tcp;
 
 // Request line + headers; Beast's default (8 KiB) is too tight for long query strings.
 constexpr uint32_t kHeaderLimit = 64 * 1024;
+// Spare buffer capacity kept for socket reads (Beast reads at most 64 KiB at a time).
+constexpr size_t kReadBufferBytes = 128 * 1024;
 // After an error response that ends the connection early, keep reading (and discarding)
 // what the client is still sending for at most this long, so it sees our response
 // rather than a reset (RFC 9112 §9.6 "lingering close").
@@ -186,6 +188,10 @@ class Connection final : public ConnectionHandle, public std::enable_shared_from
 
   void ReadRequest() {
     phase_ = Phase::kReading;
+    // Beast sizes each socket read by the buffer's spare capacity (capped at 64 KiB): with
+    // a small buffer, a multi-megabyte write body takes thousands of reads, each re-arming
+    // the stream's timer and hopping through the strand. Keep room for full-size reads.
+    if (buffer_.capacity() < kReadBufferBytes) buffer_.reserve(kReadBufferBytes);
     parser_.emplace();
     parser_->header_limit(kHeaderLimit);
     parser_->body_limit(state_->options().max_request_size);
