@@ -18,6 +18,7 @@
 #include "db/quiver_db.h"
 #include "server/http/configure_routes.h"
 #include "server/http/http_server.h"
+#include "server/http/query_routes.h"
 #include "server/http/system_routes.h"
 #include "server/http/write_routes.h"
 
@@ -163,6 +164,7 @@ int RunServe(const ServeOptions& options) {
       http::AddSystemRoutes(router, http::BuildInfo{"Quiver", QuiverVersion(), QuiverRevision()});
   if (routes.ok()) routes = http::AddWriteRoutes(router, db->get());
   if (routes.ok()) routes = http::AddConfigureRoutes(router, db->get());
+  if (routes.ok()) routes = http::AddQueryRoutes(router, db->get());
   if (!routes.ok()) {
     std::fprintf(stderr, "quiver serve: %s\n", routes.ToString().c_str());
     return 1;

@@ -1,5 +1,7 @@
 #include "db/catalog_schema_provider.h"
 
+#include "sql/information_schema.h"
+
 namespace quiver {
 
 CatalogSchemaProvider::CatalogSchemaProvider(CatalogSnapshotPtr snapshot, const DatabaseSchema* database)
@@ -17,17 +19,21 @@ TableInfo CatalogSchemaProvider::UserTableInfo(const DatabaseSchema& database, c
 }
 
 std::optional<TableInfo> CatalogSchemaProvider::FindTable(std::string_view schema, std::string_view name) const {
-  if (schema.empty() || schema == "iox") {
+  if (schema.empty() || schema == kUserTableSchemaName) {
     const TableSchema* table = database_->FindTable(name);
     if (table == nullptr) return std::nullopt;
     return UserTableInfo(*database_, *table);
   }
+  if (schema == kInformationSchemaName) return InformationSchemaTable(name);
   return std::nullopt;
 }
 
 std::vector<TableInfo> CatalogSchemaProvider::ListTables() const {
   std::vector<TableInfo> tables;
   for (const auto& [name, table] : database_->tables()) tables.push_back(UserTableInfo(*database_, *table));
+  for (const std::string& view : InformationSchemaTableNames()) {
+    if (auto info = InformationSchemaTable(view)) tables.push_back(std::move(*info));
+  }
   return tables;
 }
 

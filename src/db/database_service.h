@@ -4,6 +4,13 @@
 #include "base/result.h"
 #include "buffer/write_buffer.h"
 #include "catalog/catalog.h"
+#include "db/query_result.h"
+#include "types/scalar.h"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
 
 namespace quiver {
 
@@ -16,6 +23,9 @@ class DatabaseService {
 
   // Parses, validates and durably stores a line-protocol write (see WriteBuffer::Write).
   virtual Result<WriteOutcome> Write(const WriteRequest& request) = 0;
+  // Plans and starts a SQL query against database `db`.
+  virtual Result<std::unique_ptr<QueryResult>> QuerySql(std::string_view db, std::string_view sql,
+                                                        const std::map<std::string, Scalar>& params) = 0;
   // Schema administration goes through catalog transactions.
   virtual Catalog& catalog() = 0;
   virtual const Clock* clock() const = 0;

@@ -8,6 +8,7 @@
 #include "buffer/write_buffer.h"
 #include "catalog/catalog.h"
 #include "db/database_service.h"
+#include "db/query_result.h"
 #include "exec/exec_context.h"
 #include "io/file_system.h"
 #include "objectstore/object_store.h"
@@ -45,6 +46,12 @@ class QuiverDb final : public DatabaseService {
   Status Close();
 
   Result<WriteOutcome> Write(const WriteRequest& request) override { return buffer_->Write(request); }
+
+  // Plans and starts a SQL query against database `db`. Errors: NotFound "database not
+  // found: <db>"; the planner's InvalidArgument/NotImplemented; execution errors come
+  // from QueryResult::Next.
+  Result<std::unique_ptr<QueryResult>> QuerySql(std::string_view db, std::string_view sql,
+                                                const std::map<std::string, Scalar>& params) override;
 
   Catalog& catalog() override { return *catalog_; }
   WriteBuffer& write_buffer() { return *buffer_; }

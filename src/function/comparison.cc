@@ -154,33 +154,45 @@ bool IsStringDictionary(const DataType& t) {
 // dictionary is much larger than the batch, where a per-row comparison is cheaper.
 Result<std::optional<BufferPtr>> CompareDictionaryWithScalar(CompareOp op, KernelContext& ctx,
                                                              const Array& dictionary_array,
-                                                             std::string_view value, int64_t rows) {
+                                                             std::string_view value, int64_t rows,
+                                                             const DictionaryLutCache* cache) {
   DictionaryArray dict(dictionary_array);
-  StringArray values(dict.dictionary());
-  int64_t size = values.length();
-  if (size > 4 * rows + 1024) return std::optional<BufferPtr>();
-  std::vector<uint8_t> lut(static_cast<size_t>(size));
-  WithOp(op, [&]<CompareOp kOp>() {
-    for (int64_t k = 0; k < size; ++k) lut[k] = OnOrder<kOp>(Order(values.Value(k), value));
-  });
-  ASSIGN_OR_RETURN(Array mapped, MapDictionaryToBoolean(dictionary_array, lut, ctx.pool));
+  int64_t size = dict.dictionary().length();
+  // Without a cache the table is rebuilt per batch: not worth it for a huge dictionary.
+  if (cache == nullptr && size > 4 * rows + 1024) return std::optional<BufferPtr>();
+  auto build = [&](std::vector<uint8_t>* lut) {
+    StringArray values(dict.dictionary());
+    lut->resize(static_cast<size_t>(size));
+    WithOp(op, [&]<CompareOp kOp>() {
+      for (int64_t k = 0; k < size; ++k) (*lut)[k] = OnOrder<kOp>(Order(values.Value(k), value));
+    });
+  };
+  std::shared_ptr<const std::vector<uint8_t>> lut;
+  if (cache != nullptr) {
+    lut = cache->GetOrBuild(dictionary_array.data()->dictionary, build);
+  } else {
+    auto local = std::make_shared<std::vector<uint8_t>>();
+    build(local.get());
+    lut = std::move(local);
+  }
+  ASSIGN_OR_RETURN(Array mapped, MapDictionaryToBoolean(dictionary_array, *lut, ctx.pool));
   return std::optional<BufferPtr>(mapped.data()->buffers[1]);
 }
 
 }  // namespace
 
 Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, const Datum& b,
-                              int64_t rows) {
+                              int64_t rows, const DictionaryLutCache* cache) {
   const DataType& ta = a.type();
   const DataType& tb = b.type();
   // Dictionary with a scalar string: evaluate the dictionary once.
   if (IsStringDictionary(ta) && a.is_array() && b.is_scalar()) {
     std::string_view value = b.scalar().is_valid() ? std::string_view(b.scalar().string_value()) : "";
-    ASSIGN_OR_RETURN(auto bits, CompareDictionaryWithScalar(op, ctx, a.array(), value, rows));
+    ASSIGN_OR_RETURN(auto bits, CompareDictionaryWithScalar(op, ctx, a.array(), value, rows, cache));
     if (bits) return *bits;
   }
   if (IsStringDictionary(tb) && b.is_array() && a.is_scalar()) {
-    return CompareBits(FlipCompareOp(op), ctx, b, a, rows);
+    return CompareBits(FlipCompareOp(op), ctx, b, a, rows, cache);
   }
   ASSIGN_OR_RETURN(MutableBuffer out, AllocateBitmap(ctx.pool, rows));
   // Two arrays of the same dictionary: compare indices for (in)equality.
@@ -232,7 +244,7 @@ Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, 
 }
 
 Result<Datum> CompareDatums(CompareOp op, KernelContext& ctx, const Datum& a, const Datum& b,
-                            int64_t rows) {
+                            int64_t rows, const DictionaryLutCache* cache) {
   if (a.is_scalar() && b.is_scalar()) {
     if (a.scalar().is_null() || b.scalar().is_null()) return Datum(Scalar::Null(DataType::Boolean()));
     ASSIGN_OR_RETURN(Array one, ArrayFromScalar(a.scalar(), 1, ctx.pool));
@@ -241,7 +253,7 @@ Result<Datum> CompareDatums(CompareOp op, KernelContext& ctx, const Datum& a, co
   }
   const Datum args[] = {a, b};
   if (AnyNullScalar(args)) return Datum(MakeNullArray(DataType::Boolean(), rows));
-  ASSIGN_OR_RETURN(BufferPtr bits, CompareBits(op, ctx, a, b, rows));
+  ASSIGN_OR_RETURN(BufferPtr bits, CompareBits(op, ctx, a, b, rows, cache));
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, rows));
   return Datum(MakeBooleanArray(rows, std::move(bits), validity));
 }
@@ -315,6 +327,37 @@ std::vector<std::pair<TypeMatcher, TypeMatcher>> ComparableSignatures(bool order
   return out;
 }
 
+// State of a dictionary-vs-literal comparison: the literal and its per-dictionary tables.
+class ComparisonState : public KernelState {
+ public:
+  std::string literal;
+  DictionaryLutCache dictionary_tables;
+};
+
+Result<std::shared_ptr<KernelState>> InitDictionaryComparison(std::span<const std::optional<Scalar>> literals) {
+  for (const auto& literal : literals) {
+    if (literal && literal->is_valid() && IsStringLike(literal->type())) {
+      auto state = std::make_shared<ComparisonState>();
+      state->literal = literal->string_value();
+      return std::shared_ptr<KernelState>(std::move(state));
+    }
+  }
+  return std::shared_ptr<KernelState>();
+}
+
+// The cache of `state` if it was made for the scalar argument of this call.
+const DictionaryLutCache* CacheFor(const KernelState* state, std::span<const Datum> args) {
+  const auto* comparison = dynamic_cast<const ComparisonState*>(state);
+  if (comparison == nullptr) return nullptr;
+  for (const Datum& arg : args) {
+    if (arg.is_scalar() && arg.scalar().is_valid() && IsStringLike(arg.type()) &&
+        arg.scalar().string_value() == comparison->literal) {
+      return &comparison->dictionary_tables;
+    }
+  }
+  return nullptr;
+}
+
 void AddComparison(FunctionRegistry& registry, const char* name, const char* description,
                    CompareOp op, std::vector<std::string> aliases) {
   ScalarFunction function;
@@ -326,8 +369,12 @@ void AddComparison(FunctionRegistry& registry, const char* name, const char* des
     ScalarKernel kernel;
     kernel.inputs = {left, right};
     kernel.output = FixedOutput(DataType::Boolean());
+    // Dictionary kernels keep the dictionary tables of a literal across batches.
+    const std::string dictionary_name = TypeMatcher::StringDictionary().name();
+    bool dictionary = left.name() == dictionary_name || right.name() == dictionary_name;
+    if (dictionary) kernel.init = InitDictionaryComparison;
     kernel.exec = [op](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-      return CompareDatums(op, ctx, args[0], args[1], rows);
+      return CompareDatums(op, ctx, args[0], args[1], rows, CacheFor(ctx.state, args));
     };
     function.kernels.push_back(std::move(kernel));
   }

@@ -23,7 +23,6 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry);
 void RegisterMathFunctions(FunctionRegistry& registry);
 void RegisterTimeFunctions(FunctionRegistry& registry);
 void RegisterDateBinFunction(FunctionRegistry& registry);
-void RegisterCastFunctions(FunctionRegistry& registry);
 
 void RegisterCountAggregates(FunctionRegistry& registry);
 void RegisterSumAvgAggregates(FunctionRegistry& registry);

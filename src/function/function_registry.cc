@@ -118,7 +118,13 @@ Result<ResolvedScalarCall> FunctionRegistry::ResolveScalar(
   for (const ScalarKernel& kernel : function->kernels) {
     if (kernel.Matches(arg_types)) return finish(kernel, {arg_types.begin(), arg_types.end()});
   }
-  if (function->coercion == ArgumentCoercion::kCommonType &&
+  bool numeric_only = function->coercion == ArgumentCoercion::kNumericCommonType;
+  bool all_numeric = true;
+  for (size_t i = function->common_type_first_arg; i < arg_types.size(); ++i) {
+    const DataType& t = arg_types[i].id() == TypeId::kDictionary ? arg_types[i].value_type() : arg_types[i];
+    all_numeric &= t.is_numeric() || t.id() == TypeId::kNull;
+  }
+  if ((function->coercion == ArgumentCoercion::kCommonType || (numeric_only && all_numeric)) &&
       arg_types.size() > function->common_type_first_arg) {
     std::optional<DataType> common = arg_types[function->common_type_first_arg];
     for (size_t i = function->common_type_first_arg + 1; common && i < arg_types.size(); ++i) {
@@ -190,7 +196,10 @@ void FunctionRegistry::AddScalar(ScalarFunction function, std::vector<std::strin
   const ScalarFunction* target;
   if (existing != scalar_by_name_.end()) {
     // Same name again: append the kernels (families extend operators, e.g. temporal "add").
-    auto* mutable_target = const_cast<ScalarFunction*>(existing->second);
+    ScalarFunction* mutable_target = nullptr;
+    for (auto& owned : scalars_) {
+      if (owned.get() == existing->second) mutable_target = owned.get();
+    }
     for (auto& kernel : function.kernels) mutable_target->kernels.push_back(std::move(kernel));
     target = mutable_target;
   } else {
@@ -207,7 +216,10 @@ void FunctionRegistry::AddAggregate(AggregateFunction function, std::vector<std:
   auto existing = aggregate_by_name_.find(name);
   const AggregateFunction* target;
   if (existing != aggregate_by_name_.end()) {
-    auto* mutable_target = const_cast<AggregateFunction*>(existing->second);
+    AggregateFunction* mutable_target = nullptr;
+    for (auto& owned : aggregates_) {
+      if (owned.get() == existing->second) mutable_target = owned.get();
+    }
     for (auto& kernel : function.kernels) mutable_target->kernels.push_back(std::move(kernel));
     target = mutable_target;
   } else {

@@ -22,6 +22,10 @@ enum class ArgumentCoercion {
   // comparison and arithmetic operators, IN, COALESCE, GREATEST...; Int64 = Float64
   // compares as Float64, Timestamp = Utf8 as Timestamp). Falls back to kPerArgument.
   kCommonType,
+  // kCommonType, but only when every coerced argument is numeric (or Null): the arithmetic
+  // operators, so `ts - '1 hour'` reaches timestamp - interval instead of timestamp -
+  // timestamp.
+  kNumericCommonType,
 };
 
 // A named scalar function with one kernel per accepted signature.

@@ -291,6 +291,7 @@ StringReader::StringReader(const Array& array) {
     DictionaryArray dict(array);
     indices_ = dict.raw_indices();
     const ArrayData& values = *array.data()->dictionary;
+    dictionary_length_ = static_cast<uint64_t>(values.length);
     offsets_ = values.buffers[1]->data_as<int32_t>() + values.offset;
     data_ = values.buffers.size() > 2 && values.buffers[2] ? values.buffers[2]->data_as<char>() : "";
   } else {

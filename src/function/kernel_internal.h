@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
+#include <mutex>
 #include <span>
 #include <string>
 #include <string_view>
@@ -156,7 +158,9 @@ class StringReader {
   explicit StringReader(const Array& array);
   std::string_view operator[](int64_t i) const {
     if (indices_ != nullptr) {
-      int32_t index = indices_[i];
+      // Null slots may hold any index: out-of-range indices read as "".
+      uint32_t index = static_cast<uint32_t>(indices_[i]);
+      if (index >= dictionary_length_) return {};
       return std::string_view(data_ + offsets_[index],
                               static_cast<size_t>(offsets_[index + 1] - offsets_[index]));
     }
@@ -165,6 +169,7 @@ class StringReader {
 
  private:
   const int32_t* indices_ = nullptr;
+  uint64_t dictionary_length_ = 0;
   const int32_t* offsets_ = nullptr;
   const char* data_ = nullptr;
 };
@@ -321,6 +326,84 @@ Result<Datum> ExecStringToFixed(KernelContext& ctx, const Datum& arg, int64_t ro
     dst[i] = (valid == nullptr || bit_util::GetBit(valid, i)) ? op(reader[i]) : Out{};
   }
   return Datum(MakeArray(out_type, rows, validity.bitmap, validity.null_count, {out.buffer}));
+}
+
+// Per-dictionary 0/1 tables of one predicate (e.g. "equals 'host_1'"), kept across batches
+// so a dictionary shared by many batches (one buffer chunk, one Parquet row group) is
+// evaluated once, not once per batch. Keyed by the dictionary's ArrayData, which the cache
+// keeps alive (so a key is never reused); holds the last kEntries dictionaries.
+// Thread-safe; lives in a KernelState.
+class DictionaryLutCache {
+ public:
+  using Lut = std::vector<uint8_t>;
+  static constexpr size_t kEntries = 8;
+
+  // The table for `dictionary`, built with build(Lut*) if not cached.
+  template <typename Build>
+  std::shared_ptr<const Lut> GetOrBuild(const ArrayDataPtr& dictionary, Build build) const {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (const auto& [key, lut] : entries_) {
+        if (key == dictionary) return lut;
+      }
+    }
+    auto lut = std::make_shared<Lut>();
+    build(lut.get());
+    std::lock_guard<std::mutex> lock(mu_);
+    if (entries_.size() >= kEntries) entries_.erase(entries_.begin());
+    entries_.emplace_back(dictionary, lut);
+    return lut;
+  }
+
+ private:
+  mutable std::mutex mu_;
+  mutable std::vector<std::pair<ArrayDataPtr, std::shared_ptr<const Lut>>> entries_;
+};
+
+// A Boolean result of pred(std::string_view) over a string-like datum (Utf8, Binary or a
+// string dictionary, whose entries are each tested once and mapped through the indices).
+// Null inputs give null outputs; `extra_validity` (optional) is ANDed in (e.g. per-row
+// pattern nulls are handled by the caller).
+// `cache` (optional, from the call site's KernelState) keeps dictionary tables across
+// batches.
+template <typename Pred>
+Result<Datum> ExecStringPredicate(KernelContext& ctx, const Datum& input, int64_t rows, Pred pred,
+                                  const DictionaryLutCache* cache = nullptr) {
+  if (input.is_scalar()) {
+    if (input.scalar().is_null()) return Datum(Scalar::Null(DataType::Boolean()));
+    return Datum(Scalar::Boolean(pred(std::string_view(input.scalar().string_value()))));
+  }
+  const Array& array = input.array();
+  if (array.type().id() == TypeId::kDictionary) {
+    auto build = [&](std::vector<uint8_t>* lut) {
+      StringArray dictionary(DictionaryArray(array).dictionary());
+      lut->resize(static_cast<size_t>(dictionary.length()));
+      for (int64_t k = 0; k < dictionary.length(); ++k) {
+        (*lut)[k] = dictionary.IsValid(k) && pred(dictionary.Value(k));
+      }
+    };
+    std::shared_ptr<const std::vector<uint8_t>> lut;
+    if (cache != nullptr) {
+      lut = cache->GetOrBuild(array.data()->dictionary, build);
+    } else {
+      auto local = std::make_shared<std::vector<uint8_t>>();
+      build(local.get());
+      lut = std::move(local);
+    }
+    ASSIGN_OR_RETURN(Array mapped, MapDictionaryToBoolean(array, *lut, ctx.pool));
+    return Datum(std::move(mapped));
+  }
+  const Datum args[] = {input};
+  ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, rows));
+  std::vector<uint8_t> bytes(static_cast<size_t>(rows));
+  StringArray strings(array);
+  const uint8_t* valid = validity.bitmap ? validity.bitmap->data() : nullptr;
+  for (int64_t i = 0; i < rows; ++i) {
+    bytes[i] = (valid == nullptr || bit_util::GetBit(valid, i)) && pred(strings.Value(i));
+  }
+  ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(ctx.pool, rows));
+  PackBytesToBits(bytes.data(), rows, bits.data);
+  return Datum(MakeBooleanArray(rows, bits.buffer, validity));
 }
 
 // Calls `visit.template operator()<T>()` with T the value type of a numeric type id

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 // The AVX-512 versions are compiled for AVX-512 with __attribute__((target)) and chosen
@@ -103,18 +104,19 @@ constexpr int IntPredicate() {
 template <CompareOp kOp>
 __attribute__((target("avx512f,avx512bw"))) int64_t DoubleScalarAvx512(const double* a, double b,
                                                                         int64_t n, uint8_t* out) {
+  constexpr int kPredicate = DoubleScalarPredicate<kOp>();
   const __m512d vb = _mm512_set1_pd(b);
   int64_t i = 0;
   for (; i + 64 <= n; i += 64) {
     uint64_t word = 0;
     for (int k = 0; k < 8; ++k) {
-      __mmask8 m = _mm512_cmp_pd_mask(_mm512_loadu_pd(a + i + 8 * k), vb, DoubleScalarPredicate<kOp>());
+      __mmask8 m = _mm512_cmp_pd_mask(_mm512_loadu_pd(a + i + 8 * k), vb, kPredicate);
       word |= static_cast<uint64_t>(m) << (8 * k);
     }
     std::memcpy(out + (i >> 3), &word, sizeof(word));
   }
   for (; i + 8 <= n; i += 8) {
-    out[i >> 3] = _mm512_cmp_pd_mask(_mm512_loadu_pd(a + i), vb, DoubleScalarPredicate<kOp>());
+    out[i >> 3] = _mm512_cmp_pd_mask(_mm512_loadu_pd(a + i), vb, kPredicate);
   }
   return i;
 }
@@ -151,6 +153,7 @@ __attribute__((target("avx512f,avx512bw"))) int64_t DoubleArrayAvx512(const doub
 template <CompareOp kOp, bool kSigned>
 __attribute__((target("avx512f,avx512bw"))) int64_t Int64ScalarAvx512(const void* a_raw, int64_t b,
                                                                        int64_t n, uint8_t* out) {
+  constexpr int kPredicate = IntPredicate<kOp>();
   const auto* a = static_cast<const int64_t*>(a_raw);
   const __m512i vb = _mm512_set1_epi64(b);
   int64_t i = 0;
@@ -158,16 +161,16 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int64ScalarAvx512(const void
     uint64_t word = 0;
     for (int k = 0; k < 8; ++k) {
       __m512i v = _mm512_loadu_si512(a + i + 8 * k);
-      __mmask8 m = kSigned ? _mm512_cmp_epi64_mask(v, vb, IntPredicate<kOp>())
-                           : _mm512_cmp_epu64_mask(v, vb, IntPredicate<kOp>());
+      __mmask8 m = kSigned ? _mm512_cmp_epi64_mask(v, vb, kPredicate)
+                           : _mm512_cmp_epu64_mask(v, vb, kPredicate);
       word |= static_cast<uint64_t>(m) << (8 * k);
     }
     std::memcpy(out + (i >> 3), &word, sizeof(word));
   }
   for (; i + 8 <= n; i += 8) {
     __m512i v = _mm512_loadu_si512(a + i);
-    out[i >> 3] = kSigned ? _mm512_cmp_epi64_mask(v, vb, IntPredicate<kOp>())
-                          : _mm512_cmp_epu64_mask(v, vb, IntPredicate<kOp>());
+    out[i >> 3] = kSigned ? _mm512_cmp_epi64_mask(v, vb, kPredicate)
+                          : _mm512_cmp_epu64_mask(v, vb, kPredicate);
   }
   return i;
 }
@@ -175,14 +178,15 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int64ScalarAvx512(const void
 template <CompareOp kOp, bool kSigned>
 __attribute__((target("avx512f,avx512bw"))) int64_t Int64ArrayAvx512(const void* a_raw, const void* b_raw,
                                                                       int64_t n, uint8_t* out) {
+  constexpr int kPredicate = IntPredicate<kOp>();
   const auto* a = static_cast<const int64_t*>(a_raw);
   const auto* b = static_cast<const int64_t*>(b_raw);
   int64_t i = 0;
   for (; i + 8 <= n; i += 8) {
     __m512i x = _mm512_loadu_si512(a + i);
     __m512i y = _mm512_loadu_si512(b + i);
-    out[i >> 3] = kSigned ? _mm512_cmp_epi64_mask(x, y, IntPredicate<kOp>())
-                          : _mm512_cmp_epu64_mask(x, y, IntPredicate<kOp>());
+    out[i >> 3] = kSigned ? _mm512_cmp_epi64_mask(x, y, kPredicate)
+                          : _mm512_cmp_epu64_mask(x, y, kPredicate);
   }
   return i;
 }
@@ -190,18 +194,19 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int64ArrayAvx512(const void*
 template <CompareOp kOp>
 __attribute__((target("avx512f,avx512bw"))) int64_t Int32ScalarAvx512(const int32_t* a, int32_t b,
                                                                        int64_t n, uint8_t* out) {
+  constexpr int kPredicate = IntPredicate<kOp>();
   const __m512i vb = _mm512_set1_epi32(b);
   int64_t i = 0;
   for (; i + 64 <= n; i += 64) {
     uint64_t word = 0;
     for (int k = 0; k < 4; ++k) {
-      __mmask16 m = _mm512_cmp_epi32_mask(_mm512_loadu_si512(a + i + 16 * k), vb, IntPredicate<kOp>());
+      __mmask16 m = _mm512_cmp_epi32_mask(_mm512_loadu_si512(a + i + 16 * k), vb, kPredicate);
       word |= static_cast<uint64_t>(m) << (16 * k);
     }
     std::memcpy(out + (i >> 3), &word, sizeof(word));
   }
   for (; i + 16 <= n; i += 16) {
-    __mmask16 m = _mm512_cmp_epi32_mask(_mm512_loadu_si512(a + i), vb, IntPredicate<kOp>());
+    __mmask16 m = _mm512_cmp_epi32_mask(_mm512_loadu_si512(a + i), vb, kPredicate);
     std::memcpy(out + (i >> 3), &m, sizeof(m));
   }
   return i;
