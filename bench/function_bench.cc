@@ -36,7 +36,8 @@ const Array& HostTags() {
     for (int64_t h = 0; h < kGroups; ++h) (void)builder.GetOrInsert("host_" + std::to_string(h));
     (void)builder.Reserve(kFilterRows);
     std::mt19937_64 rng(1);
-    for (int64_t i = 0; i < kFilterRows; ++i) builder.UnsafeAppendIndex(static_cast<int32_t>(rng() % kGroups));
+    for (int64_t i = 0; i < kFilterRows; ++i)
+      builder.UnsafeAppendIndex(static_cast<int32_t>(rng() % kGroups));
     return new Array(*builder.Finish());
   }();
   return *tags;
@@ -99,7 +100,8 @@ BENCHMARK(BM_DictionaryEqualsLiteral);
 // The same filter over 8192-row batches sharing one dictionary, as a scan of a buffer chunk
 // delivers them: the dictionary is evaluated once per call site, not once per batch.
 void BM_DictionaryEqualsLiteralBatched(benchmark::State& state) {
-  PreparedCall prepared = Prepare("eq", {Datum(HostTags().Slice(0, kBatchRows)), Datum(Scalar::Utf8("host_1"))});
+  PreparedCall prepared =
+      Prepare("eq", {Datum(HostTags().Slice(0, kBatchRows)), Datum(Scalar::Utf8("host_1"))});
   std::vector<Datum> slices;
   for (int64_t start = 0; start < kFilterRows; start += kBatchRows) {
     slices.push_back(Datum(HostTags().Slice(start, std::min(kBatchRows, kFilterRows - start))));
@@ -119,8 +121,9 @@ BENCHMARK(BM_DictionaryEqualsLiteralBatched);
 
 // WHERE hostname IN ('host_1', 'host_7', 'host_42', 'host_99') (several dictionary matches)
 void BM_DictionaryInList(benchmark::State& state) {
-  PreparedCall prepared = Prepare("in_list", {Datum(HostTags()), Datum(Scalar::Utf8("host_1")), Datum(Scalar::Utf8("host_7")),
-                                              Datum(Scalar::Utf8("host_42")), Datum(Scalar::Utf8("host_99"))});
+  PreparedCall prepared = Prepare(
+      "in_list", {Datum(HostTags()), Datum(Scalar::Utf8("host_1")), Datum(Scalar::Utf8("host_7")),
+                  Datum(Scalar::Utf8("host_42")), Datum(Scalar::Utf8("host_99"))});
   RunScalar(state, prepared, kFilterRows);
 }
 BENCHMARK(BM_DictionaryInList);
@@ -134,14 +137,16 @@ BENCHMARK(BM_DictionaryLike);
 
 // WHERE usage_user > 90.0
 void BM_Float64GreaterThanLiteral(benchmark::State& state) {
-  PreparedCall prepared = Prepare("gt", {Datum(Float64Column(kFilterRows)), Datum(Scalar::Float64(90.0))});
+  PreparedCall prepared =
+      Prepare("gt", {Datum(Float64Column(kFilterRows)), Datum(Scalar::Float64(90.0))});
   RunScalar(state, prepared, kFilterRows);
 }
 BENCHMARK(BM_Float64GreaterThanLiteral);
 
 // usage_user * 2 + 1 (arithmetic with a literal)
 void BM_Float64MultiplyLiteral(benchmark::State& state) {
-  PreparedCall prepared = Prepare("multiply", {Datum(Float64Column(kFilterRows)), Datum(Scalar::Float64(2.0))});
+  PreparedCall prepared =
+      Prepare("multiply", {Datum(Float64Column(kFilterRows)), Datum(Scalar::Float64(2.0))});
   RunScalar(state, prepared, kFilterRows);
 }
 BENCHMARK(BM_Float64MultiplyLiteral);
@@ -152,7 +157,8 @@ const Array& SortedTimestamps() {
     (void)builder.Reserve(kAggregateRows);
     // TSBS-like: every 10 s, 4000 hosts per timestamp (so 4000 equal values in a row).
     int64_t start = 1'704'067'200'000'000'000;  // 2024-01-01T00:00:00Z
-    for (int64_t i = 0; i < kAggregateRows; ++i) builder.UnsafeAppend(start + (i / kGroups) * 10'000'000'000);
+    for (int64_t i = 0; i < kAggregateRows; ++i)
+      builder.UnsafeAppend(start + (i / kGroups) * 10'000'000'000);
     return new Array(*builder.Finish());
   }();
   return *ts;
@@ -176,7 +182,8 @@ const Array& RandomTimestamps() {
 // executor calls it; one 80 MB call would mostly measure page faults of the fresh output).
 void DateBin(benchmark::State& state, const Array& ts) {
   PreparedCall prepared =
-      Prepare("date_bin", {Datum(Scalar::Interval(MonthDayNano{0, 0, 60'000'000'000})), Datum(ts.Slice(0, kBatchRows))});
+      Prepare("date_bin", {Datum(Scalar::Interval(MonthDayNano{0, 0, 60'000'000'000})),
+                           Datum(ts.Slice(0, kBatchRows))});
   std::vector<Datum> slices;
   for (int64_t start = 0; start < kAggregateRows; start += kBatchRows) {
     slices.push_back(Datum(ts.Slice(start, std::min(kBatchRows, kAggregateRows - start))));
@@ -229,7 +236,8 @@ void GroupedAggregate(benchmark::State& state, const char* name) {
     (void)aggregator->Resize(kGroups);
     for (size_t b = 0; b < slices.size(); ++b) {
       Datum arg(slices[b]);
-      std::span<const uint32_t> batch_ids(ids.data() + b * kBatchRows, static_cast<size_t>(slices[b].length()));
+      std::span<const uint32_t> batch_ids(ids.data() + b * kBatchRows,
+                                          static_cast<size_t>(slices[b].length()));
       Status st = aggregator->Consume(std::span<const Datum>(&arg, 1), batch_ids);
       if (!st.ok()) {
         state.SkipWithError(st.ToString().c_str());

@@ -49,6 +49,8 @@ Result<std::unique_ptr<HashAggregateSink::State>> HashAggregateSink::NewState(Ex
     options.output_type = call.call.output_type;
     options.pool = ctx.pool();
     options.distinct = call.distinct;
+    options.descending = call.descending;
+    options.nulls_first = call.nulls_first;
     options.literal_args = call.literal_args;
     ASSIGN_OR_RETURN(auto aggregator, call.call.kernel->make(options));
     state->aggregators.push_back(std::move(aggregator));

@@ -21,7 +21,8 @@ class CountAggregator : public GroupedAggregator {
     int64_t* counts = counts_.data();
     const uint32_t* ids = group_ids.data();
     if (args.empty() || args[0].is_scalar()) {
-      if (!args.empty() && (args[0].scalar().is_null() || args[0].type().id() == TypeId::kNull)) return Status::OK();
+      if (!args.empty() && (args[0].scalar().is_null() || args[0].type().id() == TypeId::kNull))
+        return Status::OK();
       for (int64_t i = 0; i < rows; ++i) ++counts[ids[i]];
       return Status::OK();
     }
@@ -39,7 +40,8 @@ class CountAggregator : public GroupedAggregator {
 
   Status ConsumeOneGroup(std::span<const Datum> args, int64_t rows, uint32_t group_id) override {
     if (args.empty() || args[0].is_scalar()) {
-      if (!args.empty() && (args[0].scalar().is_null() || args[0].type().id() == TypeId::kNull)) return Status::OK();
+      if (!args.empty() && (args[0].scalar().is_null() || args[0].type().id() == TypeId::kNull))
+        return Status::OK();
       counts_[group_id] += rows;
       return Status::OK();
     }
@@ -53,7 +55,9 @@ class CountAggregator : public GroupedAggregator {
     return Status::OK();
   }
 
-  Result<Array> Finalize() override { return BuildFixedResult(DataType::Int64(), counts_, nullptr, pool_); }
+  Result<Array> Finalize() override {
+    return BuildFixedResult(DataType::Int64(), counts_, nullptr, pool_);
+  }
 
  private:
   MemoryPool* pool_;
@@ -70,8 +74,10 @@ void RegisterCountAggregates(FunctionRegistry& registry) {
   AggregateFunction count;
   count.name = "count";
   count.description = "count(*) (no arguments): rows; count(x): non-null values";
-  count.kernels.push_back(MakeAggregateKernel({}, FixedOutput(DataType::Int64()), MakeCount, false));
-  count.kernels.push_back(MakeAggregateKernel({TypeMatcher::Any()}, FixedOutput(DataType::Int64()), MakeCount, true));
+  count.kernels.push_back(
+      MakeAggregateKernel({}, FixedOutput(DataType::Int64()), MakeCount, false));
+  count.kernels.push_back(
+      MakeAggregateKernel({TypeMatcher::Any()}, FixedOutput(DataType::Int64()), MakeCount, true));
   registry.AddAggregate(std::move(count));
 }
 

@@ -168,16 +168,22 @@ class DistinctAggregator : public GroupedAggregator {
   Result<uint64_t> KeyOf(const Array& array, int64_t i) {
     const DataType& type = array.type();
     switch (type.id()) {
-      case TypeId::kBoolean: return BooleanArray(array).Value(i) ? 1 : 0;
-      case TypeId::kFloat64: return CanonicalDouble(ValuesOf<double>(array)[i]);
-      case TypeId::kFloat32: return CanonicalDouble(ValuesOf<float>(array)[i]);
+      case TypeId::kBoolean:
+        return BooleanArray(array).Value(i) ? 1 : 0;
+      case TypeId::kFloat64:
+        return CanonicalDouble(ValuesOf<double>(array)[i]);
+      case TypeId::kFloat32:
+        return CanonicalDouble(ValuesOf<float>(array)[i]);
       case TypeId::kUtf8:
-      case TypeId::kBinary: return Intern(StringArray(array).Value(i));
-      default: break;
+      case TypeId::kBinary:
+        return Intern(StringArray(array).Value(i));
+      default:
+        break;
     }
     int width = type.bit_width();
     if (width == 0 || width > 64 || type.id() == TypeId::kDictionary) {
-      return Status::NotImplemented("DISTINCT aggregates over {} are not supported", type.ToString());
+      return Status::NotImplemented("DISTINCT aggregates over {} are not supported",
+                                    type.ToString());
     }
     uint64_t key = 0;
     std::memcpy(&key, array.data()->buffers[1]->data() + (array.offset() + i) * (width / 8),
@@ -242,9 +248,11 @@ AggregateKernel MakeAggregateKernel(std::vector<TypeMatcher> inputs, OutputTypeR
   kernel.inputs = std::move(inputs);
   kernel.output = std::move(output);
   kernel.supports_distinct = supports_distinct;
-  kernel.make = [make, supports_distinct](const AggregateOptions& options) -> Result<std::unique_ptr<GroupedAggregator>> {
+  kernel.make = [make, supports_distinct](
+                    const AggregateOptions& options) -> Result<std::unique_ptr<GroupedAggregator>> {
     if (options.distinct) {
-      if (!supports_distinct) return Status::NotImplemented("DISTINCT is not supported for this aggregate");
+      if (!supports_distinct)
+        return Status::NotImplemented("DISTINCT is not supported for this aggregate");
       return MakeDistinctAggregator(options, make);
     }
     return make(options);

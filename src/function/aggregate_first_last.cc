@@ -61,7 +61,8 @@ class ValueStore {
 
   Status Check() const {
     if (kind_ == Kind::kFixed && (width_ <= 0 || ValueTypeOf(type_).is_nested())) {
-      return Status::NotImplemented("first_value/last_value over {} is not supported", type_.ToString());
+      return Status::NotImplemented("first_value/last_value over {} is not supported",
+                                    type_.ToString());
     }
     return Status::OK();
   }
@@ -90,30 +91,43 @@ class ValueStore {
       valid_[g] = s.is_valid() && kind_ != Kind::kNull;
       if (!valid_[g]) return;
       switch (kind_) {
-        case Kind::kString: strings_[g] = s.string_value(); break;
-        case Kind::kBool: bools_[g] = s.bool_value(); break;
+        case Kind::kString:
+          strings_[g] = s.string_value();
+          break;
+        case Kind::kBool:
+          bools_[g] = s.bool_value();
+          break;
         case Kind::kFixed: {
           Result<Array> one = ArrayFromScalar(s, 1, DefaultMemoryPool());
-          if (one.ok()) std::memcpy(&fixed_[g * width_], one->data()->buffers[1]->data(), static_cast<size_t>(width_));
+          if (one.ok())
+            std::memcpy(&fixed_[g * width_], one->data()->buffers[1]->data(),
+                        static_cast<size_t>(width_));
           break;
         }
-        case Kind::kNull: break;
+        case Kind::kNull:
+          break;
       }
       return;
     }
     const Array& array = x.array();
-    bool valid = kind_ != Kind::kNull &&
-                 (validity_.data == nullptr || bit_util::GetBit(validity_.data, validity_.offset + row));
+    bool valid = kind_ != Kind::kNull && (validity_.data == nullptr ||
+                                          bit_util::GetBit(validity_.data, validity_.offset + row));
     valid_[g] = valid;
     if (!valid) return;
     switch (kind_) {
-      case Kind::kString: strings_[g].assign((*reader_)[row]); break;
-      case Kind::kBool: bools_[g] = BooleanArray(array).Value(row); break;
+      case Kind::kString:
+        strings_[g].assign((*reader_)[row]);
+        break;
+      case Kind::kBool:
+        bools_[g] = BooleanArray(array).Value(row);
+        break;
       case Kind::kFixed:
-        std::memcpy(&fixed_[g * width_], array.data()->buffers[1]->data() + (array.offset() + row) * width_,
+        std::memcpy(&fixed_[g * width_],
+                    array.data()->buffers[1]->data() + (array.offset() + row) * width_,
                     static_cast<size_t>(width_));
         break;
-      case Kind::kNull: break;
+      case Kind::kNull:
+        break;
     }
   }
 
@@ -121,17 +135,25 @@ class ValueStore {
     valid_[g] = other.valid_[h];
     if (!valid_[g]) return;
     switch (kind_) {
-      case Kind::kString: strings_[g].swap(other.strings_[h]); break;
-      case Kind::kBool: bools_[g] = other.bools_[h]; break;
-      case Kind::kFixed: std::memcpy(&fixed_[g * width_], &other.fixed_[h * width_], static_cast<size_t>(width_)); break;
-      case Kind::kNull: break;
+      case Kind::kString:
+        strings_[g].swap(other.strings_[h]);
+        break;
+      case Kind::kBool:
+        bools_[g] = other.bools_[h];
+        break;
+      case Kind::kFixed:
+        std::memcpy(&fixed_[g * width_], &other.fixed_[h * width_], static_cast<size_t>(width_));
+        break;
+      case Kind::kNull:
+        break;
     }
   }
 
   Result<Array> Finish(int64_t n, MemoryPool* pool) const {
     const DataType& out_type = ValueTypeOf(type_);
     switch (kind_) {
-      case Kind::kNull: return MakeNullArray(out_type, n);
+      case Kind::kNull:
+        return MakeNullArray(out_type, n);
       case Kind::kString: {
         StringBuilder builder(out_type, pool);
         RETURN_NOT_OK(builder.Reserve(n));
@@ -154,7 +176,8 @@ class ValueStore {
         ASSIGN_OR_RETURN(Array bytes, BuildFixedResult(DataType::UInt8(), valid_, &valid_, pool));
         ASSIGN_OR_RETURN(MutableBuffer values, AllocateBuffer(pool, n * width_));
         if (n > 0) std::memcpy(values.data, fixed_.data(), static_cast<size_t>(n * width_));
-        return MakeArray(out_type, n, bytes.data()->buffers[0], bytes.null_count(), {values.buffer});
+        return MakeArray(out_type, n, bytes.data()->buffers[0], bytes.null_count(),
+                         {values.buffer});
       }
     }
     return Status::Internal("unreachable value kind");
@@ -179,7 +202,10 @@ template <typename K>
 class FirstLastAggregator : public GroupedAggregator {
  public:
   FirstLastAggregator(bool last, const AggregateOptions& options)
-      : last_(last), descending_(options.descending), nulls_first_(options.nulls_first), pool_(options.pool),
+      : last_(last),
+        descending_(options.descending),
+        nulls_first_(options.nulls_first),
+        pool_(options.pool),
         store_(options.arg_types[0]) {}
 
   Status Init() const { return store_.Check(); }
@@ -277,15 +303,18 @@ bool IsOrderKeyType(const DataType& t) {
     case TypeId::kFloat64:
     case TypeId::kTimestamp:
     case TypeId::kDuration:
-    case TypeId::kDate32: return true;
-    default: return false;
+    case TypeId::kDate32:
+      return true;
+    default:
+      return false;
   }
 }
 
 AggregatorFactory MakeFirstLast(bool last) {
   return [last](const AggregateOptions& options) -> Result<std::unique_ptr<GroupedAggregator>> {
     if (options.arg_types.size() != 2) {
-      return Status::InvalidArgument("{} takes (value, order key)", last ? "last_value" : "first_value");
+      return Status::InvalidArgument("{} takes (value, order key)",
+                                     last ? "last_value" : "first_value");
     }
     const DataType& key = options.arg_types[1];
     auto make = [&](auto* aggregator) -> Result<std::unique_ptr<GroupedAggregator>> {
@@ -295,10 +324,14 @@ AggregatorFactory MakeFirstLast(bool last) {
     };
     switch (key.id()) {
       case TypeId::kInt32:
-      case TypeId::kDate32: return make(new FirstLastAggregator<int32_t>(last, options));
-      case TypeId::kUInt64: return make(new FirstLastAggregator<uint64_t>(last, options));
-      case TypeId::kFloat64: return make(new FirstLastAggregator<double>(last, options));
-      default: return make(new FirstLastAggregator<int64_t>(last, options));
+      case TypeId::kDate32:
+        return make(new FirstLastAggregator<int32_t>(last, options));
+      case TypeId::kUInt64:
+        return make(new FirstLastAggregator<uint64_t>(last, options));
+      case TypeId::kFloat64:
+        return make(new FirstLastAggregator<double>(last, options));
+      default:
+        return make(new FirstLastAggregator<int64_t>(last, options));
     }
   };
 }
@@ -308,10 +341,12 @@ void Register(FunctionRegistry& registry, const char* name, const char* descript
   function.name = name;
   function.description = description;
   function.ordered = true;
-  TypeMatcher value = TypeMatcher::Custom("non-nested", [](const DataType& t) { return !t.is_nested(); });
+  TypeMatcher value =
+      TypeMatcher::Custom("non-nested", [](const DataType& t) { return !t.is_nested(); });
   TypeMatcher key = TypeMatcher::Custom("orderable key", IsOrderKeyType);
   function.kernels.push_back(MakeAggregateKernel(
-      {value, key}, [](std::span<const DataType> types) -> Result<DataType> { return ValueTypeOf(types[0]); },
+      {value, key},
+      [](std::span<const DataType> types) -> Result<DataType> { return ValueTypeOf(types[0]); },
       MakeFirstLast(last), false));
   registry.AddAggregate(std::move(function));
 }

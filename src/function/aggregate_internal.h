@@ -20,7 +20,7 @@ namespace quiver::function_internal {
 // Rows of one aggregate argument: values and logical validity, or a broadcast scalar.
 template <typename T>
 struct AggregateInput {
-  const T* values = nullptr;       // null for a scalar
+  const T* values = nullptr;          // null for a scalar
   const uint8_t* validity = nullptr;  // null: all valid
   int64_t validity_offset = 0;
   T scalar{};
@@ -92,7 +92,8 @@ Result<Array> BuildFixedResult(const DataType& type, const std::vector<T>& value
 // pairs are collected (and merged) as a set; the inner aggregator sees them at Finalize.
 // Supports fixed-width values up to 8 bytes, Boolean, Utf8/Binary and string dictionaries
 // (which reach the inner aggregator decoded, as Utf8).
-using AggregatorFactory = std::function<Result<std::unique_ptr<GroupedAggregator>>(const AggregateOptions&)>;
+using AggregatorFactory =
+    std::function<Result<std::unique_ptr<GroupedAggregator>>(const AggregateOptions&)>;
 Result<std::unique_ptr<GroupedAggregator>> MakeDistinctAggregator(const AggregateOptions& options,
                                                                   AggregatorFactory inner);
 

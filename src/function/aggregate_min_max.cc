@@ -173,9 +173,10 @@ class BooleanMinMax : public GroupedAggregator {
     int64_t n = static_cast<int64_t>(values_.size());
     ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(pool_, n));
     PackBytesToBits(values_.data(), n, bits.data);
-    ASSIGN_OR_RETURN(Array validity_source, BuildFixedResult(DataType::UInt8(), values_, &has_, pool_));
-    return MakeArray(DataType::Boolean(), n, validity_source.data()->buffers[0], validity_source.null_count(),
-                     {bits.buffer});
+    ASSIGN_OR_RETURN(Array validity_source,
+                     BuildFixedResult(DataType::UInt8(), values_, &has_, pool_));
+    return MakeArray(DataType::Boolean(), n, validity_source.data()->buffers[0],
+                     validity_source.null_count(), {bits.buffer});
   }
 
  private:
@@ -213,7 +214,8 @@ class StringMinMax : public GroupedAggregator {
     ASSIGN_OR_RETURN(ValidityView validity, LogicalValidity(array, pool_));
     StringReader reader(array);
     for (int64_t i = 0; i < rows; ++i) {
-      if (validity.data != nullptr && !bit_util::GetBit(validity.data, validity.offset + i)) continue;
+      if (validity.data != nullptr && !bit_util::GetBit(validity.data, validity.offset + i))
+        continue;
       Update(group_ids[i], reader[i]);
     }
     return Status::OK();
@@ -259,20 +261,26 @@ Result<std::unique_ptr<GroupedAggregator>> MakeMinMax(const AggregateOptions& op
   const DataType& type = options.arg_types[0];
   const DataType& out = options.output_type;
   switch (type.id()) {
-    case TypeId::kBoolean: return std::unique_ptr<GroupedAggregator>(new BooleanMinMax<kMax>(options.pool));
+    case TypeId::kBoolean:
+      return std::unique_ptr<GroupedAggregator>(new BooleanMinMax<kMax>(options.pool));
     case TypeId::kUtf8:
     case TypeId::kBinary:
     case TypeId::kDictionary:
       return std::unique_ptr<GroupedAggregator>(new StringMinMax<kMax>(out, options.pool));
     case TypeId::kTimestamp:
     case TypeId::kDuration:
-      return std::unique_ptr<GroupedAggregator>(new NumericMinMax<int64_t, kMax>(out, options.pool));
+      return std::unique_ptr<GroupedAggregator>(
+          new NumericMinMax<int64_t, kMax>(out, options.pool));
     case TypeId::kDate32:
-      return std::unique_ptr<GroupedAggregator>(new NumericMinMax<int32_t, kMax>(out, options.pool));
-    default: break;
+      return std::unique_ptr<GroupedAggregator>(
+          new NumericMinMax<int32_t, kMax>(out, options.pool));
+    default:
+      break;
   }
   std::unique_ptr<GroupedAggregator> result;
-  VisitNumericType(type.id(), [&]<typename T>() { result.reset(new NumericMinMax<T, kMax>(out, options.pool)); });
+  VisitNumericType(type.id(), [&]<typename T>() {
+    result.reset(new NumericMinMax<T, kMax>(out, options.pool));
+  });
   if (!result) return Status::InvalidArgument("min/max is not supported for {}", type.ToString());
   return result;
 }
@@ -290,14 +298,18 @@ void Register(FunctionRegistry& registry, const char* name, const char* descript
       case TypeId::kBinary:
       case TypeId::kTimestamp:
       case TypeId::kDuration:
-      case TypeId::kDate32: return true;
-      case TypeId::kDictionary: return t.value_type().is_binary_like();
-      default: return false;
+      case TypeId::kDate32:
+        return true;
+      case TypeId::kDictionary:
+        return t.value_type().is_binary_like();
+      default:
+        return false;
     }
   });
   function.kernels.push_back(MakeAggregateKernel(
       {supported},
-      [](std::span<const DataType> types) -> Result<DataType> { return ValueTypeOf(types[0]); }, make, true));
+      [](std::span<const DataType> types) -> Result<DataType> { return ValueTypeOf(types[0]); },
+      make, true));
   registry.AddAggregate(std::move(function));
 }
 

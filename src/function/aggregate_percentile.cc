@@ -83,7 +83,8 @@ class MedianAggregator : public GroupedAggregator {
       if (v.size() % 2 == 1) {
         out[g] = upper;
       } else {
-        T lower = *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), Less<T>);
+        T lower =
+            *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), Less<T>);
         out[g] = Midpoint(lower, upper);
       }
     }
@@ -170,7 +171,8 @@ class Digest {
     for (double x : buffer_) centroids_.push_back({x, 1});
     buffer_.clear();
     if (centroids_.empty()) return;
-    std::sort(centroids_.begin(), centroids_.end(), [](const Centroid& a, const Centroid& b) { return a.mean < b.mean; });
+    std::sort(centroids_.begin(), centroids_.end(),
+              [](const Centroid& a, const Centroid& b) { return a.mean < b.mean; });
     double total = 0;
     for (const Centroid& c : centroids_) total += c.weight;
     std::vector<Centroid> merged;
@@ -206,7 +208,10 @@ template <typename T>
 class PercentileAggregator : public GroupedAggregator {
  public:
   PercentileAggregator(DataType type, double percentile, size_t max_centroids, MemoryPool* pool)
-      : type_(std::move(type)), percentile_(percentile), max_centroids_(max_centroids), pool_(pool) {}
+      : type_(std::move(type)),
+        percentile_(percentile),
+        max_centroids_(max_centroids),
+        pool_(pool) {}
 
   Status Resize(int64_t num_groups) override {
     GrowTo(digests_, num_groups);
@@ -217,14 +222,16 @@ class PercentileAggregator : public GroupedAggregator {
     ASSIGN_OR_RETURN(AggregateInput<T> in, ReadInput<T>(args[0], pool_));
     int64_t rows = static_cast<int64_t>(group_ids.size());
     for (int64_t i = 0; i < rows; ++i) {
-      if (in.IsValid(i)) digests_[group_ids[i]].Add(static_cast<double>(in.Value(i)), max_centroids_);
+      if (in.IsValid(i))
+        digests_[group_ids[i]].Add(static_cast<double>(in.Value(i)), max_centroids_);
     }
     return Status::OK();
   }
 
   Status Merge(GroupedAggregator& other_base, std::span<const uint32_t> mapping) override {
     auto& other = static_cast<PercentileAggregator&>(other_base);
-    for (size_t g = 0; g < mapping.size(); ++g) digests_[mapping[g]].Merge(other.digests_[g], max_centroids_);
+    for (size_t g = 0; g < mapping.size(); ++g)
+      digests_[mapping[g]].Merge(other.digests_[g], max_centroids_);
     return Status::OK();
   }
 
@@ -242,7 +249,9 @@ class PercentileAggregator : public GroupedAggregator {
         // Truncation toward zero, within the type's range.
         double lo = static_cast<double>(std::numeric_limits<T>::lowest());
         double hi = static_cast<double>(std::numeric_limits<T>::max());
-        out[g] = q <= lo ? std::numeric_limits<T>::lowest() : q >= hi ? std::numeric_limits<T>::max() : static_cast<T>(q);
+        out[g] = q <= lo   ? std::numeric_limits<T>::lowest()
+                 : q >= hi ? std::numeric_limits<T>::max()
+                           : static_cast<T>(q);
       }
     }
     return BuildFixedResult(type_, out, &valid, pool_);
@@ -258,28 +267,33 @@ class PercentileAggregator : public GroupedAggregator {
 
 template <typename T>
 Result<std::unique_ptr<GroupedAggregator>> MakeMedian(const AggregateOptions& options) {
-  return std::unique_ptr<GroupedAggregator>(new MedianAggregator<T>(options.output_type, options.pool));
+  return std::unique_ptr<GroupedAggregator>(
+      new MedianAggregator<T>(options.output_type, options.pool));
 }
 
 template <typename T>
 Result<std::unique_ptr<GroupedAggregator>> MakePercentile(const AggregateOptions& options) {
   const auto& literals = options.literal_args;
   if (literals.size() < 2 || !literals[1] || literals[1]->is_null()) {
-    return Status::InvalidArgument("approx_percentile_cont requires a literal percentile between 0 and 1");
+    return Status::InvalidArgument(
+        "approx_percentile_cont requires a literal percentile between 0 and 1");
   }
   ASSIGN_OR_RETURN(Scalar p, CastScalar(*literals[1], DataType::Float64()));
   double percentile = p.double_value();
   if (!(percentile >= 0 && percentile <= 1)) {
-    return Status::InvalidArgument("approx_percentile_cont percentile must be between 0 and 1, got {}", percentile);
+    return Status::InvalidArgument(
+        "approx_percentile_cont percentile must be between 0 and 1, got {}", percentile);
   }
   size_t max_centroids = 100;
   if (literals.size() > 2) {
     if (!literals[2] || literals[2]->is_null()) {
-      return Status::InvalidArgument("approx_percentile_cont requires a literal number of centroids");
+      return Status::InvalidArgument(
+          "approx_percentile_cont requires a literal number of centroids");
     }
     ASSIGN_OR_RETURN(Scalar c, CastScalar(*literals[2], DataType::Int64()));
     if (c.int64_value() < 1 || c.int64_value() > 100000) {
-      return Status::InvalidArgument("approx_percentile_cont centroids must be in [1, 100000], got {}", c.int64_value());
+      return Status::InvalidArgument(
+          "approx_percentile_cont centroids must be in [1, 100000], got {}", c.int64_value());
     }
     max_centroids = static_cast<size_t>(c.int64_value());
   }
@@ -297,23 +311,29 @@ void RegisterPercentileAggregates(FunctionRegistry& registry) {
   AggregateFunction median;
   median.name = "median";
   median.description = "exact median";
-  median.kernels.push_back(MakeAggregateKernel({i64}, SameAsArgument(0), MakeMedian<int64_t>, true));
-  median.kernels.push_back(MakeAggregateKernel({u64}, SameAsArgument(0), MakeMedian<uint64_t>, true));
+  median.kernels.push_back(
+      MakeAggregateKernel({i64}, SameAsArgument(0), MakeMedian<int64_t>, true));
+  median.kernels.push_back(
+      MakeAggregateKernel({u64}, SameAsArgument(0), MakeMedian<uint64_t>, true));
   median.kernels.push_back(MakeAggregateKernel({f64}, SameAsArgument(0), MakeMedian<double>, true));
   registry.AddAggregate(std::move(median));
 
   AggregateFunction percentile;
   percentile.name = "approx_percentile_cont";
-  percentile.description = "approx_percentile_cont(x, p[, centroids]): t-digest percentile (exact for small groups)";
+  percentile.description =
+      "approx_percentile_cont(x, p[, centroids]): t-digest percentile (exact for small groups)";
   for (bool with_centroids : {false, true}) {
     auto inputs = [&](TypeMatcher x) {
       std::vector<TypeMatcher> v = {std::move(x), f64};
       if (with_centroids) v.push_back(i64);
       return v;
     };
-    percentile.kernels.push_back(MakeAggregateKernel(inputs(i64), SameAsArgument(0), MakePercentile<int64_t>, false));
-    percentile.kernels.push_back(MakeAggregateKernel(inputs(u64), SameAsArgument(0), MakePercentile<uint64_t>, false));
-    percentile.kernels.push_back(MakeAggregateKernel(inputs(f64), SameAsArgument(0), MakePercentile<double>, false));
+    percentile.kernels.push_back(
+        MakeAggregateKernel(inputs(i64), SameAsArgument(0), MakePercentile<int64_t>, false));
+    percentile.kernels.push_back(
+        MakeAggregateKernel(inputs(u64), SameAsArgument(0), MakePercentile<uint64_t>, false));
+    percentile.kernels.push_back(
+        MakeAggregateKernel(inputs(f64), SameAsArgument(0), MakePercentile<double>, false));
   }
   registry.AddAggregate(std::move(percentile));
 }

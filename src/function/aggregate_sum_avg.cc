@@ -22,7 +22,8 @@ class SumAggregator : public GroupedAggregator {
   };
 
  public:
-  SumAggregator(DataType output_type, MemoryPool* pool) : output_type_(std::move(output_type)), pool_(pool) {}
+  SumAggregator(DataType output_type, MemoryPool* pool)
+      : output_type_(std::move(output_type)), pool_(pool) {}
 
   Status Resize(int64_t num_groups) override {
     GrowTo(states_, num_groups);
@@ -110,7 +111,9 @@ class SumAggregator : public GroupedAggregator {
     if constexpr (kAverage) {
       std::vector<double> out(n);
       for (size_t g = 0; g < n; ++g) {
-        out[g] = states_[g].count > 0 ? static_cast<double>(states_[g].sum) / static_cast<double>(states_[g].count) : 0;
+        out[g] = states_[g].count > 0
+                     ? static_cast<double>(states_[g].sum) / static_cast<double>(states_[g].count)
+                     : 0;
       }
       return BuildFixedResult(DataType::Float64(), out, &valid, pool_);
     } else {
@@ -122,7 +125,8 @@ class SumAggregator : public GroupedAggregator {
             return Status::InvalidArgument("Int64 overflow in sum");
           }
         } else if constexpr (std::is_same_v<In, uint64_t>) {
-          if (valid[g] && sum > UINT64_MAX) return Status::InvalidArgument("UInt64 overflow in sum");
+          if (valid[g] && sum > UINT64_MAX)
+            return Status::InvalidArgument("UInt64 overflow in sum");
         }
         out[g] = static_cast<In>(sum);
       }
@@ -138,7 +142,8 @@ class SumAggregator : public GroupedAggregator {
 
 template <typename In, bool kAverage>
 Result<std::unique_ptr<GroupedAggregator>> MakeSum(const AggregateOptions& options) {
-  return std::unique_ptr<GroupedAggregator>(new SumAggregator<In, kAverage>(options.output_type, options.pool));
+  return std::unique_ptr<GroupedAggregator>(
+      new SumAggregator<In, kAverage>(options.output_type, options.pool));
 }
 
 }  // namespace
@@ -151,17 +156,23 @@ void RegisterSumAvgAggregates(FunctionRegistry& registry) {
   AggregateFunction sum;
   sum.name = "sum";
   sum.description = "sum of non-null values";
-  sum.kernels.push_back(MakeAggregateKernel({i64}, FixedOutput(DataType::Int64()), MakeSum<int64_t, false>, true));
-  sum.kernels.push_back(MakeAggregateKernel({u64}, FixedOutput(DataType::UInt64()), MakeSum<uint64_t, false>, true));
-  sum.kernels.push_back(MakeAggregateKernel({f64}, FixedOutput(DataType::Float64()), MakeSum<double, false>, true));
+  sum.kernels.push_back(
+      MakeAggregateKernel({i64}, FixedOutput(DataType::Int64()), MakeSum<int64_t, false>, true));
+  sum.kernels.push_back(
+      MakeAggregateKernel({u64}, FixedOutput(DataType::UInt64()), MakeSum<uint64_t, false>, true));
+  sum.kernels.push_back(
+      MakeAggregateKernel({f64}, FixedOutput(DataType::Float64()), MakeSum<double, false>, true));
   registry.AddAggregate(std::move(sum));
 
   AggregateFunction avg;
   avg.name = "avg";
   avg.description = "mean of non-null values (Float64)";
-  avg.kernels.push_back(MakeAggregateKernel({i64}, FixedOutput(DataType::Float64()), MakeSum<int64_t, true>, true));
-  avg.kernels.push_back(MakeAggregateKernel({u64}, FixedOutput(DataType::Float64()), MakeSum<uint64_t, true>, true));
-  avg.kernels.push_back(MakeAggregateKernel({f64}, FixedOutput(DataType::Float64()), MakeSum<double, true>, true));
+  avg.kernels.push_back(
+      MakeAggregateKernel({i64}, FixedOutput(DataType::Float64()), MakeSum<int64_t, true>, true));
+  avg.kernels.push_back(
+      MakeAggregateKernel({u64}, FixedOutput(DataType::Float64()), MakeSum<uint64_t, true>, true));
+  avg.kernels.push_back(
+      MakeAggregateKernel({f64}, FixedOutput(DataType::Float64()), MakeSum<double, true>, true));
   registry.AddAggregate(std::move(avg), {"mean"});
 }
 

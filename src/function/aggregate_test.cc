@@ -32,62 +32,106 @@ Array Aggregate(AggregateRun run) {
 TEST(CountTest, StarValuesDistinct) {
   Array x = Int64s({1, std::nullopt, 1, 2, std::nullopt, 3});
   std::vector<uint32_t> groups = {0, 0, 1, 1, 1, 0};
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "count", .args = {x}, .groups = groups, .num_groups = 3}), Int64s({2, 2, 0})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "count", .args = {}, .groups = groups, .num_groups = 3}), Int64s({3, 3, 0})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "count", .args = {x}, .groups = groups, .num_groups = 3}),
+                  Int64s({2, 2, 0})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "count", .args = {}, .groups = groups, .num_groups = 3}),
+                  Int64s({3, 3, 0})));
   Array y = Int64s({5, 5, 5, 6, 6, std::nullopt});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "count", .args = {y}, .groups = groups, .num_groups = 2, .distinct = true}),
-                          Int64s({1, 2})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "count", .args = {y}, .groups = groups, .num_groups = 2, .distinct = true}),
+      Int64s({1, 2})));
   Array tags = Tags({"a", "b", "a", "a", std::nullopt, "b"});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "count", .args = {tags}, .groups = groups, .num_groups = 2, .distinct = true}),
-                          Int64s({2, 1})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "count", .args = {Int64s({})}, .groups = {}, .num_groups = 2}), Int64s({0, 0})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "count", .args = {tags}, .groups = groups, .num_groups = 2, .distinct = true}),
+      Int64s({2, 1})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "count", .args = {Int64s({})}, .groups = {}, .num_groups = 2}),
+                  Int64s({0, 0})));
 }
 
 TEST(SumAvgTest, Basics) {
   Array x = Int64s({1, std::nullopt, 3, 4, std::nullopt});
   std::vector<uint32_t> groups = {0, 0, 1, 1, 2};
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {x}, .groups = groups, .num_groups = 4}),
-                          Int64s({1, 7, std::nullopt, std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "avg", .args = {x}, .groups = groups, .num_groups = 3}),
-                          Float64s({1, 3.5, std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {Float64s({0.5, 1.5, std::nullopt})}, .groups = {0, 0, 0}}),
-                          Float64s({2.0})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "mean", .args = {UInt64s({1, 2})}, .groups = {0, 0}}), Float64s({1.5})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {UInt64s({UINT64_MAX - 1, 1})}, .groups = {0, 0}}),
-                          UInt64s({UINT64_MAX})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {Int32s({1, 2})}, .groups = {0, 0}}), Int64s({3})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {Int64s({1, 1, 2})}, .groups = {0, 0, 0}, .distinct = true}),
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "sum", .args = {x}, .groups = groups, .num_groups = 4}),
+                  Int64s({1, 7, std::nullopt, std::nullopt})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "avg", .args = {x}, .groups = groups, .num_groups = 3}),
+                  Float64s({1, 3.5, std::nullopt})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "sum", .args = {Float64s({0.5, 1.5, std::nullopt})}, .groups = {0, 0, 0}}),
+      Float64s({2.0})));
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "mean", .args = {UInt64s({1, 2})}, .groups = {0, 0}}),
+                          Float64s({1.5})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "sum", .args = {UInt64s({UINT64_MAX - 1, 1})}, .groups = {0, 0}}),
+      UInt64s({UINT64_MAX})));
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {Int32s({1, 2})}, .groups = {0, 0}}),
                           Int64s({3})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "sum", .args = {Int64s({1, 1, 2})}, .groups = {0, 0, 0}, .distinct = true}),
+      Int64s({3})));
   // Intermediate overflow that comes back in range is fine; a final overflow is an error.
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "sum", .args = {Int64s({INT64_MAX, 1, -2})}, .groups = {0, 0, 0}}),
-                          Int64s({INT64_MAX - 1})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "sum", .args = {Int64s({INT64_MAX, 1, -2})}, .groups = {0, 0, 0}}),
+      Int64s({INT64_MAX - 1})));
   auto overflow = RunAggregate({.name = "sum", .args = {Int64s({INT64_MAX, 1})}, .groups = {0, 0}});
   ASSERT_FALSE(overflow.ok());
   EXPECT_NE(overflow.status().message().find("Int64 overflow"), std::string::npos);
-  EXPECT_FALSE(RunAggregate({.name = "sum", .args = {UInt64s({UINT64_MAX, 1})}, .groups = {0, 0}}).ok());
+  EXPECT_FALSE(
+      RunAggregate({.name = "sum", .args = {UInt64s({UINT64_MAX, 1})}, .groups = {0, 0}}).ok());
 }
 
 TEST(MinMaxTest, Types) {
   std::vector<uint32_t> groups = {0, 1, 0, 1, 2};
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min", .args = {Int64s({5, 3, std::nullopt, 7, std::nullopt})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min",
+                                     .args = {Int64s({5, 3, std::nullopt, 7, std::nullopt})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Int64s({5, 3, std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max", .args = {Float64s({1, NAN, 2, 3, 4})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max",
+                                     .args = {Float64s({1, NAN, 2, 3, 4})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Float64s({2, NAN, 4})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min", .args = {Float64s({NAN, NAN, 2, 3, NAN})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min",
+                                     .args = {Float64s({NAN, NAN, 2, 3, NAN})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Float64s({2, 3, NAN})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max", .args = {Strings({"b", "x", "c", std::nullopt, ""})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max",
+                                     .args = {Strings({"b", "x", "c", std::nullopt, ""})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Strings({"c", "x", ""})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min", .args = {Tags({"b", "x", "a", "y", std::nullopt})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min",
+                                     .args = {Tags({"b", "x", "a", "y", std::nullopt})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Strings({"a", "x", std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max", .args = {Bools({false, true, false, false, std::nullopt})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max",
+                                     .args = {Bools({false, true, false, false, std::nullopt})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Bools({false, true, std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min", .args = {Bools({true, true, false, true, true})}, .groups = groups, .num_groups = 3}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min",
+                                     .args = {Bools({true, true, false, true, true})},
+                                     .groups = groups,
+                                     .num_groups = 3}),
                           Bools({false, true, true})));
   Array ts = Timestamps({Ts("2024-01-01T00:00:00Z"), 5, Ts("2023-01-01T00:00:00Z"), 3, 0});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "min", .args = {ts}, .groups = groups, .num_groups = 3}),
-                          Timestamps({Ts("2023-01-01T00:00:00Z"), 3, 0})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "max", .args = {Int32s({1, 2, 3, 4, 5})}, .groups = groups, .num_groups = 3}),
-                          Int32s({3, 4, 5})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "min", .args = {ts}, .groups = groups, .num_groups = 3}),
+                  Timestamps({Ts("2023-01-01T00:00:00Z"), 3, 0})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "max", .args = {Int32s({1, 2, 3, 4, 5})}, .groups = groups, .num_groups = 3}),
+      Int32s({3, 4, 5})));
 }
 
 TEST(VarianceTest, SampleAndPopulation) {
@@ -101,33 +145,51 @@ TEST(VarianceTest, SampleAndPopulation) {
   EXPECT_NEAR(ValuesOf<double>(samp)[0], 32.0 / 7, 1e-12);
   EXPECT_NEAR(ValuesOf<double>(sd)[0], 2.0, 1e-12);
   EXPECT_NEAR(ValuesOf<double>(sds)[0], std::sqrt(32.0 / 7), 1e-12);
-  EXPECT_TRUE(pop.IsValid(1));   // one value: population variance 0
+  EXPECT_TRUE(pop.IsValid(1));  // one value: population variance 0
   EXPECT_EQ(ValuesOf<double>(pop)[1], 0.0);
-  EXPECT_TRUE(samp.IsNull(1));   // one value: no sample variance
-  EXPECT_TRUE(pop.IsNull(2));    // no values
-  Array ints = Aggregate({.name = "variance", .args = {Int64s({1, 2, 3, 4})}, .groups = {0, 0, 0, 0}});
+  EXPECT_TRUE(samp.IsNull(1));  // one value: no sample variance
+  EXPECT_TRUE(pop.IsNull(2));   // no values
+  Array ints =
+      Aggregate({.name = "variance", .args = {Int64s({1, 2, 3, 4})}, .groups = {0, 0, 0, 0}});
   EXPECT_NEAR(ValuesOf<double>(ints)[0], 5.0 / 3, 1e-12);
 }
 
 TEST(PercentileTest, MedianAndApprox) {
   std::vector<uint32_t> groups = {0, 0, 0, 1, 1, 1, 1, 2};
   Array x = Int64s({3, 1, 2, 10, 40, 20, 30, std::nullopt});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "median", .args = {x}, .groups = groups, .num_groups = 3}), Int64s({2, 25, std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "median", .args = {Int64s({-3, -2})}, .groups = {0, 0}}), Int64s({-2})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "median", .args = {Float64s({1, 2, 3, 4})}, .groups = {0, 0, 0, 0}}), Float64s({2.5})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "median", .args = {x}, .groups = groups, .num_groups = 3}),
+                  Int64s({2, 25, std::nullopt})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "median", .args = {Int64s({-3, -2})}, .groups = {0, 0}}), Int64s({-2})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "median", .args = {Float64s({1, 2, 3, 4})}, .groups = {0, 0, 0, 0}}),
+      Float64s({2.5})));
   Array f = Float64s({3, 1, 2, 10, 40, 20, 30, std::nullopt});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "approx_percentile_cont", .args = {f}, .groups = groups, .num_groups = 3,
-                               .literals = {Scalar::Float64(0.5)}}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "approx_percentile_cont",
+                                     .args = {f},
+                                     .groups = groups,
+                                     .num_groups = 3,
+                                     .literals = {Scalar::Float64(0.5)}}),
                           Float64s({2, 25, std::nullopt})));
-  Array p90 = Aggregate({.name = "approx_percentile_cont", .args = {f}, .groups = groups, .num_groups = 3,
-                   .literals = {Scalar::Float64(0.9)}});
+  Array p90 = Aggregate({.name = "approx_percentile_cont",
+                         .args = {f},
+                         .groups = groups,
+                         .num_groups = 3,
+                         .literals = {Scalar::Float64(0.9)}});
   EXPECT_NEAR(ValuesOf<double>(p90)[0], 2.8, 1e-12);
   EXPECT_NEAR(ValuesOf<double>(p90)[1], 37, 1e-12);
   EXPECT_TRUE(p90.IsNull(2));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "approx_percentile_cont", .args = {x}, .groups = groups, .num_groups = 3,
-                               .literals = {Scalar::Float64(1.0)}}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "approx_percentile_cont",
+                                     .args = {x},
+                                     .groups = groups,
+                                     .num_groups = 3,
+                                     .literals = {Scalar::Float64(1.0)}}),
                           Int64s({3, 40, std::nullopt})));
-  EXPECT_FALSE(RunAggregate({.name = "approx_percentile_cont", .args = {f}, .groups = groups, .num_groups = 3,
+  EXPECT_FALSE(RunAggregate({.name = "approx_percentile_cont",
+                             .args = {f},
+                             .groups = groups,
+                             .num_groups = 3,
                              .literals = {Scalar::Float64(1.5)}})
                    .ok());
 }
@@ -137,45 +199,73 @@ TEST(FirstLastTest, OrderedByKey) {
   Array key = Timestamps({t + 3, t + 1, t + 2, t + 5, t + 4, t + 5});
   Array x = Strings({"c", "a", std::nullopt, "e", "d", "f"});
   std::vector<uint32_t> groups = {0, 0, 0, 1, 1, 1};
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value", .args = {x, key}, .groups = groups, .num_groups = 3}),
-                          Strings({"a", "d", std::nullopt})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "first_value", .args = {x, key}, .groups = groups, .num_groups = 3}),
+      Strings({"a", "d", std::nullopt})));
   // Ties (t + 5 twice in group 1): last_value takes the later row.
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {x, key}, .groups = groups, .num_groups = 3}),
-                          Strings({"c", "f", std::nullopt})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value", .args = {x, key}, .groups = groups, .num_groups = 2, .descending = true}),
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "last_value", .args = {x, key}, .groups = groups, .num_groups = 3}),
+      Strings({"c", "f", std::nullopt})));
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value",
+                                     .args = {x, key},
+                                     .groups = groups,
+                                     .num_groups = 2,
+                                     .descending = true}),
                           Strings({"c", "e"})));
   // Null x values are respected (group 0's ORDER BY t DESC last row is t + 1).
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {x, key}, .groups = groups, .num_groups = 2, .descending = true}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value",
+                                     .args = {x, key},
+                                     .groups = groups,
+                                     .num_groups = 2,
+                                     .descending = true}),
                           Strings({"a", "d"})));
   Array with_null_x = Strings({"c", "a", std::nullopt, "e", "d", "f"});
   Array key2 = Timestamps({t + 3, t + 1, t + 9, t + 5, t + 4, t + 5});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {with_null_x, key2}, .groups = groups, .num_groups = 2}),
-                          Strings({std::nullopt, "f"})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "last_value", .args = {with_null_x, key2}, .groups = groups, .num_groups = 2}),
+      Strings({std::nullopt, "f"})));
   // Every value type: tags, numbers, booleans, timestamps.
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {Tags({"h1", "h2", "h3", "h4", "h5", "h6"}), key}, .groups = groups, .num_groups = 2}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value",
+                                     .args = {Tags({"h1", "h2", "h3", "h4", "h5", "h6"}), key},
+                                     .groups = groups,
+                                     .num_groups = 2}),
                           Strings({"h1", "h6"})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value", .args = {Float64s({1, 2, 3, 4, 5, 6}), key}, .groups = groups, .num_groups = 2}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value",
+                                     .args = {Float64s({1, 2, 3, 4, 5, 6}), key},
+                                     .groups = groups,
+                                     .num_groups = 2}),
                           Float64s({2, 5})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value", .args = {Bools({true, false, true, true, false, true}), key}, .groups = groups, .num_groups = 2}),
+  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value",
+                                     .args = {Bools({true, false, true, true, false, true}), key},
+                                     .groups = groups,
+                                     .num_groups = 2}),
                           Bools({false, false})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {key, key}, .groups = groups, .num_groups = 2}),
-                          Timestamps({t + 3, t + 5})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate({.name = "last_value", .args = {key, key}, .groups = groups, .num_groups = 2}),
+      Timestamps({t + 3, t + 5})));
   // Null keys sort last (ASC): first_value avoids them, last_value picks them.
   Array null_keys = Int64s({std::nullopt, 2, 1});
   Array v = Int64s({10, 20, 30});
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "first_value", .args = {v, null_keys}, .groups = {0, 0, 0}}), Int64s({30})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {v, null_keys}, .groups = {0, 0, 0}}), Int64s({10})));
-  EXPECT_TRUE(ArraysEqual(Aggregate({.name = "last_value", .args = {v, null_keys}, .groups = {0, 0, 0}, .nulls_first = true}),
-                          Int64s({20})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "first_value", .args = {v, null_keys}, .groups = {0, 0, 0}}),
+                  Int64s({30})));
+  EXPECT_TRUE(
+      ArraysEqual(Aggregate({.name = "last_value", .args = {v, null_keys}, .groups = {0, 0, 0}}),
+                  Int64s({10})));
+  EXPECT_TRUE(ArraysEqual(
+      Aggregate(
+          {.name = "last_value", .args = {v, null_keys}, .groups = {0, 0, 0}, .nulls_first = true}),
+      Int64s({20})));
 }
 
 // ---- large inputs: references and merges ----------------------------------------------------
 
 struct Dataset {
-  Array values;      // Float64 with ~5% nulls
-  Array ints;        // Int64 with ~5% nulls
-  Array keys;        // Timestamp, shuffled, unique
-  Array tags;        // dictionary
+  Array values;  // Float64 with ~5% nulls
+  Array ints;    // Int64 with ~5% nulls
+  Array keys;    // Timestamp, shuffled, unique
+  Array tags;    // dictionary
   std::vector<uint32_t> groups;
   std::vector<std::optional<double>> raw;
   std::vector<std::optional<int64_t>> raw_ints;
@@ -223,7 +313,8 @@ const Dataset& Large() {
 
 constexpr int64_t kLargeGroups = 1000;
 
-AggregateRun LargeRun(std::string name, std::vector<Array> args, int partitions, int64_t batch_rows = 65536) {
+AggregateRun LargeRun(std::string name, std::vector<Array> args, int partitions,
+                      int64_t batch_rows = 65536) {
   AggregateRun run;
   run.name = std::move(name);
   run.args = std::move(args);
@@ -298,7 +389,8 @@ TEST(LargeAggregateTest, MergedPartitionsEqualOneAggregator) {
   // Variance: equal up to rounding.
   Array v1 = Aggregate(LargeRun("stddev", {d.values}, 1));
   Array v5 = Aggregate(LargeRun("stddev", {d.values}, 5, 5000));
-  for (int64_t g = 0; g < kLargeGroups; ++g) ASSERT_NEAR(ValuesOf<double>(v1)[g], ValuesOf<double>(v5)[g], 1e-9);
+  for (int64_t g = 0; g < kLargeGroups; ++g)
+    ASSERT_NEAR(ValuesOf<double>(v1)[g], ValuesOf<double>(v5)[g], 1e-9);
 }
 
 TEST(LargeAggregateTest, DistinctMedianFirstLastAgainstReference) {
@@ -368,7 +460,8 @@ TEST(LargeAggregateTest, ApproxPercentileIsClose) {
     if (v) all.push_back(*v);
   }
   std::sort(all.begin(), all.end());
-  double rank = static_cast<double>(std::lower_bound(all.begin(), all.end(), ValuesOf<double>(out)[0]) - all.begin());
+  double rank = static_cast<double>(
+      std::lower_bound(all.begin(), all.end(), ValuesOf<double>(out)[0]) - all.begin());
   EXPECT_NEAR(rank / static_cast<double>(all.size()), 0.5, 0.01);
 }
 
@@ -389,7 +482,8 @@ TEST(LargeAggregateTest, ConsumeOneGroupMatchesConsume) {
     for (int64_t start = 0; start < rows; start += 100000) {
       int64_t n = std::min<int64_t>(100000, rows - start);
       std::vector<Datum> args = {Datum(d.values.Slice(start, n))};
-      ASSERT_OK(by_ids->Consume(args, std::span<const uint32_t>(ones.data(), static_cast<size_t>(n))));
+      ASSERT_OK(
+          by_ids->Consume(args, std::span<const uint32_t>(ones.data(), static_cast<size_t>(n))));
       ASSERT_OK(one_group->ConsumeOneGroup(args, n, 1));
     }
     ASSERT_OK_AND_ASSIGN(Array a, by_ids->Finalize());

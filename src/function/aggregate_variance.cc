@@ -31,7 +31,8 @@ struct Moments {
     double n = static_cast<double>(count + other.count);
     double delta = other.mean - mean;
     mean += delta * static_cast<double>(other.count) / n;
-    m2 += other.m2 + delta * delta * static_cast<double>(count) * static_cast<double>(other.count) / n;
+    m2 += other.m2 +
+          delta * delta * static_cast<double>(count) * static_cast<double>(other.count) / n;
     count += other.count;
   }
 };
@@ -109,15 +110,17 @@ class VarianceAggregator : public GroupedAggregator {
   std::vector<Moments> states_;
 };
 
-void Register(FunctionRegistry& registry, const char* name, const char* description, bool population,
-              bool stddev, std::vector<std::string> aliases) {
+void Register(FunctionRegistry& registry, const char* name, const char* description,
+              bool population, bool stddev, std::vector<std::string> aliases) {
   AggregateFunction function;
   function.name = name;
   function.description = description;
   function.kernels.push_back(MakeAggregateKernel(
       {TypeMatcher::Exact(DataType::Float64())}, FixedOutput(DataType::Float64()),
-      [population, stddev](const AggregateOptions& options) -> Result<std::unique_ptr<GroupedAggregator>> {
-        return std::unique_ptr<GroupedAggregator>(new VarianceAggregator(population, stddev, options.pool));
+      [population,
+       stddev](const AggregateOptions& options) -> Result<std::unique_ptr<GroupedAggregator>> {
+        return std::unique_ptr<GroupedAggregator>(
+            new VarianceAggregator(population, stddev, options.pool));
       },
       true));
   registry.AddAggregate(std::move(function), std::move(aliases));

@@ -20,11 +20,16 @@ enum class ArithOp { kAdd, kSubtract, kMultiply, kDivide, kModulo };
 
 const char* Symbol(ArithOp op) {
   switch (op) {
-    case ArithOp::kAdd: return "+";
-    case ArithOp::kSubtract: return "-";
-    case ArithOp::kMultiply: return "*";
-    case ArithOp::kDivide: return "/";
-    case ArithOp::kModulo: return "%";
+    case ArithOp::kAdd:
+      return "+";
+    case ArithOp::kSubtract:
+      return "-";
+    case ArithOp::kMultiply:
+      return "*";
+    case ArithOp::kDivide:
+      return "/";
+    case ArithOp::kModulo:
+      return "%";
   }
   return "?";
 }

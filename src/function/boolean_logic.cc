@@ -33,7 +33,8 @@ std::optional<bool> KleeneScalar(Connective op, std::optional<bool> a, std::opti
   return std::nullopt;
 }
 
-Result<Datum> ExecConnective(Connective op, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecConnective(Connective op, KernelContext& ctx, std::span<const Datum> args,
+                             int64_t rows) {
   const Datum& a = args[0];
   const Datum& b = args[1];
   if (a.is_scalar() && b.is_scalar()) {
@@ -88,8 +89,8 @@ Result<Datum> ExecNot(KernelContext& ctx, std::span<const Datum> args, int64_t r
   }
   ASSIGN_OR_RETURN(BooleanWords x, LoadBooleanWords(a, rows, ctx.pool));
   for (uint64_t& word : x.values) word = ~word;
-  ASSIGN_OR_RETURN(Array out,
-                   BooleanArrayFromWords(x.values, x.all_valid ? nullptr : &x.validity, rows, ctx.pool));
+  ASSIGN_OR_RETURN(Array out, BooleanArrayFromWords(x.values, x.all_valid ? nullptr : &x.validity,
+                                                    rows, ctx.pool));
   return Datum(std::move(out));
 }
 
@@ -99,9 +100,11 @@ void AddConnective(FunctionRegistry& registry, const char* name, const char* des
   function.name = name;
   function.description = description;
   ScalarKernel kernel;
-  kernel.inputs = {TypeMatcher::Exact(DataType::Boolean()), TypeMatcher::Exact(DataType::Boolean())};
+  kernel.inputs = {TypeMatcher::Exact(DataType::Boolean()),
+                   TypeMatcher::Exact(DataType::Boolean())};
   kernel.output = FixedOutput(DataType::Boolean());
-  kernel.null_handling = op == Connective::kXor ? NullHandling::kIntersection : NullHandling::kComputedByKernel;
+  kernel.null_handling =
+      op == Connective::kXor ? NullHandling::kIntersection : NullHandling::kComputedByKernel;
   kernel.exec = [op](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
     return ExecConnective(op, ctx, args, rows);
   };

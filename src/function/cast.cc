@@ -41,8 +41,10 @@ bool IsFormattable(const DataType& t) {
     case TypeId::kTimestamp:
     case TypeId::kDate32:
     case TypeId::kDuration:
-    case TypeId::kIntervalMonthDayNano: return true;
-    default: return t.is_numeric();
+    case TypeId::kIntervalMonthDayNano:
+      return true;
+    default:
+      return t.is_numeric();
   }
 }
 
@@ -52,10 +54,12 @@ Result<OutputValidity> SameValidity(const Array& in, MemoryPool* pool) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
+  while (!s.empty() &&
+         (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) {
     s.remove_prefix(1);
   }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   return s;
@@ -74,7 +78,8 @@ inline To ConvertNumber(From v, bool& error) {
     return static_cast<To>(v);
   } else if constexpr (std::is_floating_point_v<From>) {
     // Bounds are powers of two, exact in double: [min, max + 1).
-    constexpr double kLow = std::is_signed_v<To> ? static_cast<double>(std::numeric_limits<To>::min()) : 0.0;
+    constexpr double kLow =
+        std::is_signed_v<To> ? static_cast<double>(std::numeric_limits<To>::min()) : 0.0;
     constexpr double kHigh = static_cast<double>(std::numeric_limits<To>::max()) + 1.0;
     double d = static_cast<double>(v);
     bool ok = (std::is_signed_v<To> ? d >= kLow : d > -1.0) && d < kHigh;
@@ -111,7 +116,8 @@ Result<Array> CastNumericLoop(const Array& in, const DataType& to, MemoryPool* p
 Result<Array> CastNumeric(const Array& in, const DataType& to, MemoryPool* pool) {
   Result<Array> result = Status::Internal("unreachable numeric cast");
   VisitNumericType(in.type().id(), [&]<typename From>() {
-    VisitNumericType(to.id(), [&]<typename To>() { result = CastNumericLoop<From, To>(in, to, pool); });
+    VisitNumericType(to.id(),
+                     [&]<typename To>() { result = CastNumericLoop<From, To>(in, to, pool); });
   });
   return result;
 }
@@ -124,7 +130,8 @@ Result<Array> Relabel(const Array& in, const DataType& to) {
 }
 
 // Scales int64 values: multiply by `mul` (overflow checked) or floor-divide by `div`.
-Result<Array> ScaleInt64(const Array& in, const DataType& to, int64_t mul, int64_t div, MemoryPool* pool) {
+Result<Array> ScaleInt64(const Array& in, const DataType& to, int64_t mul, int64_t div,
+                         MemoryPool* pool) {
   int64_t n = in.length();
   ASSIGN_OR_RETURN(OutputValidity validity, SameValidity(in, pool));
   ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(pool, n * 8));
@@ -139,7 +146,8 @@ Result<Array> ScaleInt64(const Array& in, const DataType& to, int64_t mul, int64
       for (int64_t i = 0; i < n; ++i) {
         int64_t ignored;
         if (in.IsValid(i) && __builtin_mul_overflow(src[i], mul, &ignored)) {
-          return Status::InvalidArgument("cannot cast {} to {}: out of range", src[i], to.ToString());
+          return Status::InvalidArgument("cannot cast {} to {}: out of range", src[i],
+                                         to.ToString());
         }
       }
     }
@@ -230,7 +238,9 @@ Result<Array> CastToString(const Array& in, const DataType& to, MemoryPool* pool
     }
     case TypeId::kBoolean: {
       BooleanArray values(in);
-      return FormatEach(in, to, pool, [&](int64_t i, std::string& out) { out = values.Value(i) ? "true" : "false"; });
+      return FormatEach(in, to, pool, [&](int64_t i, std::string& out) {
+        out = values.Value(i) ? "true" : "false";
+      });
     }
     case TypeId::kFloat32:
     case TypeId::kFloat64: {
@@ -245,7 +255,8 @@ Result<Array> CastToString(const Array& in, const DataType& to, MemoryPool* pool
       bool utc = IsUtcZone(from.timezone());
       return FormatEach(in, to, pool, [&](int64_t i, std::string& out) {
         int64_t nanos;
-        if (__builtin_mul_overflow(values[i], scale, &nanos)) nanos = values[i] < 0 ? INT64_MIN : INT64_MAX;
+        if (__builtin_mul_overflow(values[i], scale, &nanos))
+          nanos = values[i] < 0 ? INT64_MIN : INT64_MAX;
         out = utc ? FormatRfc3339(nanos) : FormatTimestampNanos(nanos);
       });
     }
@@ -270,11 +281,14 @@ Result<Array> CastToString(const Array& in, const DataType& to, MemoryPool* pool
     }
     case TypeId::kIntervalMonthDayNano: {
       const MonthDayNano* values = ValuesOf<MonthDayNano>(in);
-      return FormatEach(in, to, pool, [&](int64_t i, std::string& out) { out = FormatInterval(values[i]); });
+      return FormatEach(in, to, pool,
+                        [&](int64_t i, std::string& out) { out = FormatInterval(values[i]); });
     }
-    default: break;
+    default:
+      break;
   }
-  Result<Array> result = Status::InvalidArgument("cannot cast {} to {}", from.ToString(), to.ToString());
+  Result<Array> result =
+      Status::InvalidArgument("cannot cast {} to {}", from.ToString(), to.ToString());
   VisitNumericType(from.id(), [&]<typename T>() {
     const T* values = ValuesOf<T>(in);
     result = FormatEach(in, to, pool, [&](int64_t i, std::string& out) {
@@ -393,12 +407,13 @@ Result<Array> CastFromString(const Array& in, const DataType& to, MemoryPool* po
         return Status::OK();
       });
     case TypeId::kIntervalMonthDayNano:
-      return ParseEach<MonthDayNano>(in, to, pool, [&](std::string_view text, MonthDayNano* out) -> Status {
-        Result<MonthDayNano> interval = ParseInterval(text);
-        if (!interval.ok()) return CannotCast(text, to);
-        *out = *interval;
-        return Status::OK();
-      });
+      return ParseEach<MonthDayNano>(in, to, pool,
+                                     [&](std::string_view text, MonthDayNano* out) -> Status {
+                                       Result<MonthDayNano> interval = ParseInterval(text);
+                                       if (!interval.ok()) return CannotCast(text, to);
+                                       *out = *interval;
+                                       return Status::OK();
+                                     });
     case TypeId::kDuration: {
       int64_t unit = TimeUnitNanos(to.unit());
       return ParseEach<int64_t>(in, to, pool, [&](std::string_view text, int64_t* out) -> Status {
@@ -409,10 +424,13 @@ Result<Array> CastFromString(const Array& in, const DataType& to, MemoryPool* po
       });
     }
     case TypeId::kUtf8:
-    case TypeId::kBinary: return Relabel(in, to);
-    default: break;
+    case TypeId::kBinary:
+      return Relabel(in, to);
+    default:
+      break;
   }
-  Result<Array> result = Status::InvalidArgument("cannot cast {} to {}", in.type().ToString(), to.ToString());
+  Result<Array> result =
+      Status::InvalidArgument("cannot cast {} to {}", in.type().ToString(), to.ToString());
   VisitNumericType(to.id(), [&]<typename T>() {
     if constexpr (sizeof(T) == 8 || std::is_floating_point_v<T>) {
       result = ParseNumbers<T>(in, to, pool);
@@ -433,7 +451,8 @@ Result<Array> CastDictionary(const Array& in, const DataType& to, MemoryPool* po
   DictionaryArray dict(in);
   if (to.id() == TypeId::kDictionary) {
     if (to.index_type().id() != TypeId::kInt32) {
-      return Status::NotImplemented("dictionaries with {} indices are not supported", to.index_type().ToString());
+      return Status::NotImplemented("dictionaries with {} indices are not supported",
+                                    to.index_type().ToString());
     }
     ASSIGN_OR_RETURN(Array values, CastArray(dict.dictionary(), to.value_type(), pool));
     auto data = std::make_shared<ArrayData>(*in.data());
@@ -442,7 +461,8 @@ Result<Array> CastDictionary(const Array& in, const DataType& to, MemoryPool* po
     return Array(std::move(data));
   }
   ASSIGN_OR_RETURN(Array values, CastArray(dict.dictionary(), to, pool));
-  return GatherInt32(values, dict.raw_indices(), in.null_bitmap_data(), in.offset(), in.length(), pool);
+  return GatherInt32(values, dict.raw_indices(), in.null_bitmap_data(), in.offset(), in.length(),
+                     pool);
 }
 
 Result<Array> EncodeDictionary(const Array& in, const DataType& to, MemoryPool* pool) {
@@ -496,8 +516,10 @@ Result<Array> CastArray(const Array& in, const DataType& to, MemoryPool* pool) {
     return Relabel(narrow, to);
   }
   if (from.id() == TypeId::kDate32 && to.id() == TypeId::kTimestamp) {
-    ASSIGN_OR_RETURN(Array wide, CastNumeric(Relabel(in, DataType::Int32()).ValueOrDie(), DataType::Int64(), pool));
-    ASSIGN_OR_RETURN(Array nanos, ScaleInt64(wide, DataType::Timestamp(TimeUnit::kNano), kNanosPerDay, 1, pool));
+    ASSIGN_OR_RETURN(Array wide, CastNumeric(Relabel(in, DataType::Int32()).ValueOrDie(),
+                                             DataType::Int64(), pool));
+    ASSIGN_OR_RETURN(Array nanos,
+                     ScaleInt64(wide, DataType::Timestamp(TimeUnit::kNano), kNanosPerDay, 1, pool));
     return ChangeUnit(nanos, to, pool);
   }
   return Status::InvalidArgument("cannot cast {} to {}", from.ToString(), to.ToString());

@@ -29,12 +29,24 @@ inline bool OnOrder(int order) {
 template <typename Fn>
 void WithOp(CompareOp op, Fn&& fn) {
   switch (op) {
-    case CompareOp::kEq: fn.template operator()<CompareOp::kEq>(); break;
-    case CompareOp::kNe: fn.template operator()<CompareOp::kNe>(); break;
-    case CompareOp::kLt: fn.template operator()<CompareOp::kLt>(); break;
-    case CompareOp::kLe: fn.template operator()<CompareOp::kLe>(); break;
-    case CompareOp::kGt: fn.template operator()<CompareOp::kGt>(); break;
-    case CompareOp::kGe: fn.template operator()<CompareOp::kGe>(); break;
+    case CompareOp::kEq:
+      fn.template operator()<CompareOp::kEq>();
+      break;
+    case CompareOp::kNe:
+      fn.template operator()<CompareOp::kNe>();
+      break;
+    case CompareOp::kLt:
+      fn.template operator()<CompareOp::kLt>();
+      break;
+    case CompareOp::kLe:
+      fn.template operator()<CompareOp::kLe>();
+      break;
+    case CompareOp::kGt:
+      fn.template operator()<CompareOp::kGt>();
+      break;
+    case CompareOp::kGe:
+      fn.template operator()<CompareOp::kGe>();
+      break;
   }
 }
 
@@ -100,7 +112,9 @@ struct StringSource {
 // Generic three-way comparison loop.
 template <typename ReadA, typename ReadB>
 void CompareByOrder(CompareOp op, const ReadA& a, const ReadB& b, int64_t rows, uint8_t* out) {
-  WithOp(op, [&]<CompareOp kOp>() { PackRows(rows, out, [&](int64_t i) { return OnOrder<kOp>(Order(a[i], b[i])); }); });
+  WithOp(op, [&]<CompareOp kOp>() {
+    PackRows(rows, out, [&](int64_t i) { return OnOrder<kOp>(Order(a[i], b[i])); });
+  });
 }
 
 // Same-type fixed-width values through the SIMD loops.
@@ -122,7 +136,8 @@ void CompareBooleans(CompareOp op, const Datum& a, const Datum& b, int64_t rows,
   auto load = [&](const Datum& d, std::vector<uint8_t>& bits) {
     bits.assign(static_cast<size_t>(bytes), 0);
     if (d.is_array()) {
-      CopyBitsAligned(BooleanArray(d.array()).values_bitmap(), d.array().offset(), rows, bits.data());
+      CopyBitsAligned(BooleanArray(d.array()).values_bitmap(), d.array().offset(), rows,
+                      bits.data());
     } else if (d.scalar().is_valid() && d.scalar().bool_value()) {
       std::fill(bits.begin(), bits.end(), 0xFF);
     }
@@ -134,12 +149,24 @@ void CompareBooleans(CompareOp op, const Datum& a, const Datum& b, int64_t rows,
     uint8_t p = x[j], q = y[j];
     uint8_t r = 0;
     switch (op) {
-      case CompareOp::kEq: r = static_cast<uint8_t>(~(p ^ q)); break;
-      case CompareOp::kNe: r = p ^ q; break;
-      case CompareOp::kLt: r = static_cast<uint8_t>(~p & q); break;
-      case CompareOp::kLe: r = static_cast<uint8_t>(~p | q); break;
-      case CompareOp::kGt: r = static_cast<uint8_t>(p & ~q); break;
-      case CompareOp::kGe: r = static_cast<uint8_t>(p | ~q); break;
+      case CompareOp::kEq:
+        r = static_cast<uint8_t>(~(p ^ q));
+        break;
+      case CompareOp::kNe:
+        r = p ^ q;
+        break;
+      case CompareOp::kLt:
+        r = static_cast<uint8_t>(~p & q);
+        break;
+      case CompareOp::kLe:
+        r = static_cast<uint8_t>(~p | q);
+        break;
+      case CompareOp::kGt:
+        r = static_cast<uint8_t>(p & ~q);
+        break;
+      case CompareOp::kGe:
+        r = static_cast<uint8_t>(p | ~q);
+        break;
     }
     out[j] = r;
   }
@@ -187,8 +214,10 @@ Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, 
   const DataType& tb = b.type();
   // Dictionary with a scalar string: evaluate the dictionary once.
   if (IsStringDictionary(ta) && a.is_array() && b.is_scalar()) {
-    std::string_view value = b.scalar().is_valid() ? std::string_view(b.scalar().string_value()) : "";
-    ASSIGN_OR_RETURN(auto bits, CompareDictionaryWithScalar(op, ctx, a.array(), value, rows, cache));
+    std::string_view value =
+        b.scalar().is_valid() ? std::string_view(b.scalar().string_value()) : "";
+    ASSIGN_OR_RETURN(auto bits,
+                     CompareDictionaryWithScalar(op, ctx, a.array(), value, rows, cache));
     if (bits) return *bits;
   }
   if (IsStringDictionary(tb) && b.is_array() && a.is_scalar()) {
@@ -224,13 +253,19 @@ Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, 
       }
       return out.buffer;
     case TypeId::kTimestamp:
-    case TypeId::kDuration: CompareSimd<int64_t>(op, a, b, rows, out.data); return out.buffer;
-    case TypeId::kFloat64: CompareSimd<double>(op, a, b, rows, out.data); return out.buffer;
+    case TypeId::kDuration:
+      CompareSimd<int64_t>(op, a, b, rows, out.data);
+      return out.buffer;
+    case TypeId::kFloat64:
+      CompareSimd<double>(op, a, b, rows, out.data);
+      return out.buffer;
     case TypeId::kDate32:
     case TypeId::kInt32:
       CompareByOrder(op, FixedReader<int32_t>(a), FixedReader<int32_t>(b), rows, out.data);
       return out.buffer;
-    case TypeId::kBoolean: CompareBooleans(op, a, b, rows, out.data); return out.buffer;
+    case TypeId::kBoolean:
+      CompareBooleans(op, a, b, rows, out.data);
+      return out.buffer;
     case TypeId::kIntervalMonthDayNano: {
       if (op != CompareOp::kEq && op != CompareOp::kNe) break;
       FixedReader<MonthDayNano> x(a), y(b);
@@ -238,7 +273,8 @@ Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, 
       PackRows(rows, out.data, [&](int64_t i) { return (x[i] == y[i]) == want_equal; });
       return out.buffer;
     }
-    default: break;
+    default:
+      break;
   }
   return Status::InvalidArgument("cannot compare {} with {}", ta.ToString(), tb.ToString());
 }
@@ -246,7 +282,8 @@ Result<BufferPtr> CompareBits(CompareOp op, KernelContext& ctx, const Datum& a, 
 Result<Datum> CompareDatums(CompareOp op, KernelContext& ctx, const Datum& a, const Datum& b,
                             int64_t rows, const DictionaryLutCache* cache) {
   if (a.is_scalar() && b.is_scalar()) {
-    if (a.scalar().is_null() || b.scalar().is_null()) return Datum(Scalar::Null(DataType::Boolean()));
+    if (a.scalar().is_null() || b.scalar().is_null())
+      return Datum(Scalar::Null(DataType::Boolean()));
     ASSIGN_OR_RETURN(Array one, ArrayFromScalar(a.scalar(), 1, ctx.pool));
     ASSIGN_OR_RETURN(BufferPtr bits, CompareBits(op, ctx, Datum(one), b, 1));
     return Datum(Scalar::Boolean(bit_util::GetBit(bits->data(), 0)));
@@ -334,7 +371,8 @@ class ComparisonState : public KernelState {
   DictionaryLutCache dictionary_tables;
 };
 
-Result<std::shared_ptr<KernelState>> InitDictionaryComparison(std::span<const std::optional<Scalar>> literals) {
+Result<std::shared_ptr<KernelState>> InitDictionaryComparison(
+    std::span<const std::optional<Scalar>> literals) {
   for (const auto& literal : literals) {
     if (literal && literal->is_valid() && IsStringLike(literal->type())) {
       auto state = std::make_shared<ComparisonState>();
@@ -381,7 +419,8 @@ void AddComparison(FunctionRegistry& registry, const char* name, const char* des
   registry.AddScalar(std::move(function), std::move(aliases));
 }
 
-void AddDistinct(FunctionRegistry& registry, const char* name, const char* description, bool distinct) {
+void AddDistinct(FunctionRegistry& registry, const char* name, const char* description,
+                 bool distinct) {
   ScalarFunction function;
   function.name = name;
   function.description = description;

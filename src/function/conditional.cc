@@ -20,13 +20,14 @@ namespace function_internal {
 namespace {
 
 Result<DataType> FoldCommonType(std::span<const DataType> types, size_t first, const char* name) {
-  if (types.size() <= first) return Status::InvalidArgument("{} needs at least one value argument", name);
+  if (types.size() <= first)
+    return Status::InvalidArgument("{} needs at least one value argument", name);
   DataType common = types[first];
   for (size_t i = first + 1; i < types.size(); ++i) {
     std::optional<DataType> next = CommonType(common, types[i]);
     if (!next) {
-      return Status::InvalidArgument("{}: incompatible argument types {} and {}", name, common.ToString(),
-                                     types[i].ToString());
+      return Status::InvalidArgument("{}: incompatible argument types {} and {}", name,
+                                     common.ToString(), types[i].ToString());
     }
     common = *next;
   }
@@ -62,7 +63,8 @@ Result<Datum> OnScalars(KernelContext& ctx, std::span<const Datum> args, ArrayEx
 Result<std::vector<uint8_t>> ValidBits(const Datum& d, int64_t rows, MemoryPool* pool) {
   ASSIGN_OR_RETURN(BooleanWords words, LoadBooleanWords(d, rows, pool));
   std::vector<uint8_t> bits(words.validity.size() * 8 + 8, 0);
-  if (!words.validity.empty()) std::memcpy(bits.data(), words.validity.data(), words.validity.size() * 8);
+  if (!words.validity.empty())
+    std::memcpy(bits.data(), words.validity.data(), words.validity.size() * 8);
   return bits;
 }
 
@@ -73,11 +75,14 @@ Result<Array> CoalesceArrays(KernelContext& ctx, std::span<const Datum> args, in
     if (current.is_scalar() && current.scalar().is_valid()) break;
     if (current.is_array() && LogicalNullCount(current.array()) == 0) break;
     ASSIGN_OR_RETURN(std::vector<uint8_t> keep, ValidBits(current, rows, ctx.pool));
-    ASSIGN_OR_RETURN(Array merged, ZipByMask(keep.data(), current, args[k], rows, false, type, ctx.pool));
+    ASSIGN_OR_RETURN(Array merged,
+                     ZipByMask(keep.data(), current, args[k], rows, false, type, ctx.pool));
     current = Datum(std::move(merged));
   }
   if (current.is_array() && current.type() == type) return current.array();
-  if (current.is_scalar()) return ArrayFromScalar(current.scalar().is_null() ? Scalar::Null(type) : current.scalar(), rows, ctx.pool);
+  if (current.is_scalar())
+    return ArrayFromScalar(current.scalar().is_null() ? Scalar::Null(type) : current.scalar(), rows,
+                           ctx.pool);
   return MakeNullArray(type, rows);
 }
 
@@ -113,7 +118,8 @@ Result<Datum> ExecNullIf(KernelContext& ctx, std::span<const Datum> raw_args, in
   return Datum(std::move(out));
 }
 
-Result<Datum> ExecExtremum(bool greatest, KernelContext& ctx, std::span<const Datum> raw_args, int64_t rows) {
+Result<Datum> ExecExtremum(bool greatest, KernelContext& ctx, std::span<const Datum> raw_args,
+                           int64_t rows) {
   std::vector<DataType> types;
   for (const Datum& arg : raw_args) types.push_back(arg.type());
   ASSIGN_OR_RETURN(DataType type, FoldCommonType(types, 0, greatest ? "greatest" : "least"));
@@ -122,8 +128,10 @@ Result<Datum> ExecExtremum(bool greatest, KernelContext& ctx, std::span<const Da
     Datum current = a[0];
     for (size_t k = 1; k < a.size(); ++k) {
       const Datum& next = a[k];
-      if (next.type().id() == TypeId::kNull || (next.is_scalar() && next.scalar().is_null())) continue;
-      if (current.type().id() == TypeId::kNull || (current.is_scalar() && current.scalar().is_null())) {
+      if (next.type().id() == TypeId::kNull || (next.is_scalar() && next.scalar().is_null()))
+        continue;
+      if (current.type().id() == TypeId::kNull ||
+          (current.is_scalar() && current.scalar().is_null())) {
         current = next;
         continue;
       }
@@ -143,11 +151,13 @@ Result<Datum> ExecExtremum(bool greatest, KernelContext& ctx, std::span<const Da
       for (int64_t j = 0; j < bytes; ++j) {
         take[j] = static_cast<uint8_t>(next_valid[j] & (~current_valid[j] | beats->data()[j]));
       }
-      ASSIGN_OR_RETURN(Array merged, ZipByMask(take.data(), next, current, n, false, type, ctx.pool));
+      ASSIGN_OR_RETURN(Array merged,
+                       ZipByMask(take.data(), next, current, n, false, type, ctx.pool));
       current = Datum(std::move(merged));
     }
     if (current.is_array() && current.type() == type) return current.array();
-    if (current.is_scalar() && current.scalar().is_valid()) return ArrayFromScalar(current.scalar(), n, ctx.pool);
+    if (current.is_scalar() && current.scalar().is_valid())
+      return ArrayFromScalar(current.scalar(), n, ctx.pool);
     return MakeNullArray(type, n);
   };
   if (AllScalars(args)) return OnScalars(ctx, args, run);
@@ -156,7 +166,8 @@ Result<Datum> ExecExtremum(bool greatest, KernelContext& ctx, std::span<const Da
 }
 
 // if_else(cond, a, b) and nvl2(x, a, b): `choose` gives the rows taking `a`.
-Result<Datum> ExecChoose(bool by_validity, KernelContext& ctx, std::span<const Datum> raw_args, int64_t rows) {
+Result<Datum> ExecChoose(bool by_validity, KernelContext& ctx, std::span<const Datum> raw_args,
+                         int64_t rows) {
   std::vector<DataType> types = {raw_args[1].type(), raw_args[2].type()};
   ASSIGN_OR_RETURN(DataType type, FoldCommonType(types, 0, by_validity ? "nvl2" : "if_else"));
   ASSIGN_OR_RETURN(std::vector<Datum> args, CastAll(ctx, raw_args, 1, type));
@@ -180,12 +191,13 @@ Result<Datum> ExecChoose(bool by_validity, KernelContext& ctx, std::span<const D
 }
 
 OutputTypeResolver CommonOutput(size_t first, const char* name) {
-  return [first, name](std::span<const DataType> types) { return FoldCommonType(types, first, name); };
+  return
+      [first, name](std::span<const DataType> types) { return FoldCommonType(types, first, name); };
 }
 
 void Add(FunctionRegistry& registry, const char* name, const char* description,
-         std::vector<TypeMatcher> inputs, bool variadic, OutputTypeResolver output, ScalarKernelExec exec,
-         std::vector<std::string> aliases = {}) {
+         std::vector<TypeMatcher> inputs, bool variadic, OutputTypeResolver output,
+         ScalarKernelExec exec, std::vector<std::string> aliases = {}) {
   ScalarFunction function;
   function.name = name;
   function.description = description;
@@ -203,18 +215,28 @@ void Add(FunctionRegistry& registry, const char* name, const char* description,
 
 void RegisterConditionalFunctions(FunctionRegistry& registry) {
   TypeMatcher any = TypeMatcher::Any();
-  Add(registry, "coalesce", "the first non-null argument", {any, any}, true, CommonOutput(0, "coalesce"),
-      ExecCoalesce, {"ifnull", "nvl"});
-  Add(registry, "nullif", "null if a = b, else a", {any, any}, false, CommonOutput(0, "nullif"), ExecNullIf);
-  Add(registry, "nvl2", "b if a is not null, else c", {any, any, any}, false, CommonOutput(1, "nvl2"),
-      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) { return ExecChoose(true, ctx, args, rows); });
-  Add(registry, "greatest", "the largest non-null argument", {any, any}, true, CommonOutput(0, "greatest"),
-      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) { return ExecExtremum(true, ctx, args, rows); });
-  Add(registry, "least", "the smallest non-null argument", {any, any}, true, CommonOutput(0, "least"),
-      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) { return ExecExtremum(false, ctx, args, rows); });
+  Add(registry, "coalesce", "the first non-null argument", {any, any}, true,
+      CommonOutput(0, "coalesce"), ExecCoalesce, {"ifnull", "nvl"});
+  Add(registry, "nullif", "null if a = b, else a", {any, any}, false, CommonOutput(0, "nullif"),
+      ExecNullIf);
+  Add(registry, "nvl2", "b if a is not null, else c", {any, any, any}, false,
+      CommonOutput(1, "nvl2"), [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+        return ExecChoose(true, ctx, args, rows);
+      });
+  Add(registry, "greatest", "the largest non-null argument", {any, any}, true,
+      CommonOutput(0, "greatest"),
+      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+        return ExecExtremum(true, ctx, args, rows);
+      });
+  Add(registry, "least", "the smallest non-null argument", {any, any}, true,
+      CommonOutput(0, "least"), [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+        return ExecExtremum(false, ctx, args, rows);
+      });
   Add(registry, "if_else", "a where cond is true, else b (CASE WHEN cond THEN a ELSE b END)",
       {TypeMatcher::Exact(DataType::Boolean()), any, any}, false, CommonOutput(1, "if_else"),
-      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) { return ExecChoose(false, ctx, args, rows); });
+      [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+        return ExecChoose(false, ctx, args, rows);
+      });
 }
 
 }  // namespace function_internal

@@ -104,14 +104,17 @@ Result<Datum> ExecDateBin(KernelContext& ctx, std::span<const Datum> args, int64
   const Datum& source = args[1];
   int64_t origin = 0;
   if (args.size() > 2) {
-    if (!args[2].is_scalar()) return Status::NotImplemented("date_bin only supports a constant origin");
+    if (!args[2].is_scalar())
+      return Status::NotImplemented("date_bin only supports a constant origin");
     if (args[2].scalar().is_null()) {
-      return source.is_scalar() ? Datum(Scalar::Null(source.type())) : Datum(MakeNullArray(source.type(), rows));
+      return source.is_scalar() ? Datum(Scalar::Null(source.type()))
+                                : Datum(MakeNullArray(source.type(), rows));
     }
     origin = args[2].scalar().int64_value();
   }
   if (args[0].scalar().is_null()) {
-    return source.is_scalar() ? Datum(Scalar::Null(source.type())) : Datum(MakeNullArray(source.type(), rows));
+    return source.is_scalar() ? Datum(Scalar::Null(source.type()))
+                              : Datum(MakeNullArray(source.type(), rows));
   }
   if (stride.months != 0) {
     return ExecUnary<int64_t, int64_t>(
@@ -134,7 +137,8 @@ Result<Datum> ExecDateBin(KernelContext& ctx, std::span<const Datum> args, int64
     return start;
   };
   if (source.is_scalar()) {
-    return ExecUnary<int64_t, int64_t>(ctx, source, rows, source.type(), bin_of, [](int64_t ts) { return OutOfRange(ts); });
+    return ExecUnary<int64_t, int64_t>(ctx, source, rows, source.type(), bin_of,
+                                       [](int64_t ts) { return OutOfRange(ts); });
   }
   const Datum args_source[] = {source};
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args_source, rows));

@@ -27,7 +27,8 @@ std::string TypeList(std::span<const DataType> types) {
 }
 
 template <typename Kernel>
-std::string Signatures(const std::string& name, const std::vector<Kernel>& kernels, bool variadic_capable) {
+std::string Signatures(const std::string& name, const std::vector<Kernel>& kernels,
+                       bool variadic_capable) {
   std::string out;
   for (size_t k = 0; k < kernels.size(); ++k) {
     if (k > 0) out += ", ";
@@ -93,7 +94,8 @@ Result<ResolvedScalarCall> FunctionRegistry::ResolveScalar(
   const ScalarFunction* function = FindScalar(name);
   if (function == nullptr) return Status::NotFound("unknown function: {}", name);
 
-  auto finish = [&](const ScalarKernel& kernel, std::vector<DataType> types) -> Result<ResolvedScalarCall> {
+  auto finish = [&](const ScalarKernel& kernel,
+                    std::vector<DataType> types) -> Result<ResolvedScalarCall> {
     ResolvedScalarCall call;
     call.function = function;
     call.kernel = &kernel;
@@ -121,7 +123,8 @@ Result<ResolvedScalarCall> FunctionRegistry::ResolveScalar(
   bool numeric_only = function->coercion == ArgumentCoercion::kNumericCommonType;
   bool all_numeric = true;
   for (size_t i = function->common_type_first_arg; i < arg_types.size(); ++i) {
-    const DataType& t = arg_types[i].id() == TypeId::kDictionary ? arg_types[i].value_type() : arg_types[i];
+    const DataType& t =
+        arg_types[i].id() == TypeId::kDictionary ? arg_types[i].value_type() : arg_types[i];
     all_numeric &= t.is_numeric() || t.id() == TypeId::kNull;
   }
   if ((function->coercion == ArgumentCoercion::kCommonType || (numeric_only && all_numeric)) &&
@@ -157,7 +160,8 @@ Result<ResolvedAggregateCall> FunctionRegistry::ResolveAggregate(
     std::string_view name, std::span<const DataType> arg_types) const {
   const AggregateFunction* function = FindAggregate(name);
   if (function == nullptr) return Status::NotFound("unknown aggregate function: {}", name);
-  auto finish = [&](const AggregateKernel& kernel, std::vector<DataType> types) -> Result<ResolvedAggregateCall> {
+  auto finish = [&](const AggregateKernel& kernel,
+                    std::vector<DataType> types) -> Result<ResolvedAggregateCall> {
     ResolvedAggregateCall call;
     call.function = function;
     call.kernel = &kernel;
@@ -250,7 +254,8 @@ Result<Datum> CallScalarFunction(std::string_view name, std::span<const Datum> a
       ASSIGN_OR_RETURN(Datum cast, Cast(ctx, args[i], call.cast_to[i]));
       cast_args.push_back(std::move(cast));
     }
-    literals[i] = cast_args[i].is_scalar() ? std::optional<Scalar>(cast_args[i].scalar()) : std::nullopt;
+    literals[i] =
+        cast_args[i].is_scalar() ? std::optional<Scalar>(cast_args[i].scalar()) : std::nullopt;
   }
   std::shared_ptr<KernelState> state;
   if (call.kernel->init) {

@@ -124,7 +124,7 @@ bool CanCast(const DataType& from, const DataType& to);
 // Resolves `name` for the argument types, builds the kernel state from the scalar
 // arguments (they are the literals), casts the arguments and runs the kernel: what the
 // constant folder and tests need. `ctx.state` is ignored (the call's own state is used).
-Result<Datum> CallScalarFunction(std::string_view name, std::span<const Datum> args,
-                                 int64_t rows, KernelContext ctx = {});
+Result<Datum> CallScalarFunction(std::string_view name, std::span<const Datum> args, int64_t rows,
+                                 KernelContext ctx = {});
 
 }  // namespace quiver

@@ -39,10 +39,10 @@ namespace {
 void AppendTargets(const DataType& from, std::vector<DataType>* out) {
   switch (from.id()) {
     case TypeId::kNull:
-      for (DataType t : {DataType::Int64(), DataType::Float64(), DataType::Utf8(),
-                         DataType::Boolean(), DataType::Timestamp(TimeUnit::kNano),
-                         DataType::UInt64(), DataType::IntervalMonthDayNano(),
-                         DataType::Duration(TimeUnit::kNano)}) {
+      for (DataType t :
+           {DataType::Int64(), DataType::Float64(), DataType::Utf8(), DataType::Boolean(),
+            DataType::Timestamp(TimeUnit::kNano), DataType::UInt64(),
+            DataType::IntervalMonthDayNano(), DataType::Duration(TimeUnit::kNano)}) {
         out->push_back(t);
       }
       break;
@@ -63,23 +63,32 @@ void AppendTargets(const DataType& from, std::vector<DataType>* out) {
       out->push_back(DataType::Int64());
       out->push_back(DataType::Float64());
       break;
-    case TypeId::kInt64: out->push_back(DataType::Float64()); break;
+    case TypeId::kInt64:
+      out->push_back(DataType::Float64());
+      break;
     case TypeId::kUInt64:
       out->push_back(DataType::Int64());
       out->push_back(DataType::Float64());
       break;
-    case TypeId::kFloat32: out->push_back(DataType::Float64()); break;
+    case TypeId::kFloat32:
+      out->push_back(DataType::Float64());
+      break;
     case TypeId::kTimestamp:
       out->push_back(DataType::Timestamp(TimeUnit::kNano, from.timezone()));
       out->push_back(DataType::Timestamp(TimeUnit::kNano));
       break;
-    case TypeId::kDate32: out->push_back(DataType::Timestamp(TimeUnit::kNano)); break;
-    case TypeId::kDuration: out->push_back(DataType::Duration(TimeUnit::kNano)); break;
+    case TypeId::kDate32:
+      out->push_back(DataType::Timestamp(TimeUnit::kNano));
+      break;
+    case TypeId::kDuration:
+      out->push_back(DataType::Duration(TimeUnit::kNano));
+      break;
     case TypeId::kUtf8:
       out->push_back(DataType::Timestamp(TimeUnit::kNano));
       out->push_back(DataType::IntervalMonthDayNano());
       break;
-    default: break;
+    default:
+      break;
   }
 }
 
@@ -124,13 +133,16 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
   auto is_time_like = [](TypeId id) {
     return id == TypeId::kTimestamp || id == TypeId::kDate32 || id == TypeId::kUtf8;
   };
-  if ((x == TypeId::kTimestamp && is_time_like(y)) || (y == TypeId::kTimestamp && is_time_like(x))) {
+  if ((x == TypeId::kTimestamp && is_time_like(y)) ||
+      (y == TypeId::kTimestamp && is_time_like(x))) {
     return DataType::Timestamp(TimeUnit::kNano, std::string(PickZone(a, b)));
   }
-  if ((x == TypeId::kDate32 && y == TypeId::kUtf8) || (y == TypeId::kDate32 && x == TypeId::kUtf8)) {
+  if ((x == TypeId::kDate32 && y == TypeId::kUtf8) ||
+      (y == TypeId::kDate32 && x == TypeId::kUtf8)) {
     return DataType::Date32();
   }
-  if ((x == TypeId::kBoolean && y == TypeId::kUtf8) || (y == TypeId::kBoolean && x == TypeId::kUtf8)) {
+  if ((x == TypeId::kBoolean && y == TypeId::kUtf8) ||
+      (y == TypeId::kBoolean && x == TypeId::kUtf8)) {
     return DataType::Boolean();
   }
   if ((x == TypeId::kIntervalMonthDayNano && y == TypeId::kUtf8) ||
@@ -138,7 +150,8 @@ std::optional<DataType> CommonType(const DataType& a, const DataType& b) {
     return DataType::IntervalMonthDayNano();
   }
   if (x == TypeId::kDuration && y == TypeId::kDuration) return DataType::Duration(TimeUnit::kNano);
-  if ((x == TypeId::kUtf8 && y == TypeId::kBinary) || (x == TypeId::kBinary && y == TypeId::kUtf8)) {
+  if ((x == TypeId::kUtf8 && y == TypeId::kBinary) ||
+      (x == TypeId::kBinary && y == TypeId::kUtf8)) {
     return DataType::Binary();
   }
   return std::nullopt;

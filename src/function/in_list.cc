@@ -80,7 +80,8 @@ class InListState : public KernelState {
   bool ContainsString(std::string_view s) const {
     if (strings.size() <= kSmallList) {
       for (const std::string& item : strings) {
-        if (item.size() == s.size() && std::memcmp(item.data(), s.data(), s.size()) == 0) return true;
+        if (item.size() == s.size() && std::memcmp(item.data(), s.data(), s.size()) == 0)
+          return true;
       }
       return false;
     }
@@ -92,10 +93,14 @@ uint64_t KeyOf(const Scalar& s) {
   const DataType& type = ValueTypeOf(s.type());
   switch (type.id()) {
     case TypeId::kFloat64:
-    case TypeId::kFloat32: return DoubleKey(s.double_value());
-    case TypeId::kBoolean: return s.bool_value() ? 1 : 0;
-    case TypeId::kUInt64: return s.uint64_value();
-    default: return static_cast<uint64_t>(s.int64_value());
+    case TypeId::kFloat32:
+      return DoubleKey(s.double_value());
+    case TypeId::kBoolean:
+      return s.bool_value() ? 1 : 0;
+    case TypeId::kUInt64:
+      return s.uint64_value();
+    default:
+      return static_cast<uint64_t>(s.int64_value());
   }
 }
 
@@ -124,7 +129,8 @@ Result<std::shared_ptr<KernelState>> InitInList(std::span<const std::optional<Sc
 
 // Membership bits of `value` (an array) against the literal set.
 template <typename T, typename ToKey>
-void MemberBits(const InListState& state, const T* values, int64_t rows, uint8_t* bytes, ToKey to_key) {
+void MemberBits(const InListState& state, const T* values, int64_t rows, uint8_t* bytes,
+                ToKey to_key) {
   const std::vector<uint64_t>& keys = state.keys;
   if (keys.size() <= kSmallList) {
     for (int64_t i = 0; i < rows; ++i) {
@@ -138,7 +144,8 @@ void MemberBits(const InListState& state, const T* values, int64_t rows, uint8_t
   }
 }
 
-Result<Datum> InListWithState(KernelContext& ctx, const InListState& state, const Datum& value, int64_t rows) {
+Result<Datum> InListWithState(KernelContext& ctx, const InListState& state, const Datum& value,
+                              int64_t rows) {
   if (value.is_scalar()) {
     ASSIGN_OR_RETURN(Array one, ArrayFromScalar(value.scalar(), 1, ctx.pool));
     ASSIGN_OR_RETURN(Datum result, InListWithState(ctx, state, Datum(one), 1));
@@ -149,15 +156,17 @@ Result<Datum> InListWithState(KernelContext& ctx, const InListState& state, cons
   const DataType& type = array.type();
   ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(ctx.pool, rows));
   if (type.id() == TypeId::kDictionary) {
-    auto lut = state.dictionary_tables.GetOrBuild(array.data()->dictionary, [&](std::vector<uint8_t>* table) {
-      StringArray dictionary(DictionaryArray(array).dictionary());
-      table->resize(static_cast<size_t>(dictionary.length()));
-      for (int64_t k = 0; k < dictionary.length(); ++k) {
-        (*table)[k] = dictionary.IsValid(k) && state.ContainsString(dictionary.Value(k));
-      }
-    });
+    auto lut = state.dictionary_tables.GetOrBuild(
+        array.data()->dictionary, [&](std::vector<uint8_t>* table) {
+          StringArray dictionary(DictionaryArray(array).dictionary());
+          table->resize(static_cast<size_t>(dictionary.length()));
+          for (int64_t k = 0; k < dictionary.length(); ++k) {
+            (*table)[k] = dictionary.IsValid(k) && state.ContainsString(dictionary.Value(k));
+          }
+        });
     ASSIGN_OR_RETURN(Array mapped, MapDictionaryToBoolean(array, *lut, ctx.pool));
-    std::memcpy(bits.data, mapped.data()->buffers[1]->data(), static_cast<size_t>(bit_util::BytesForBits(rows)));
+    std::memcpy(bits.data, mapped.data()->buffers[1]->data(),
+                static_cast<size_t>(bit_util::BytesForBits(rows)));
   } else {
     std::vector<uint8_t> bytes(static_cast<size_t>(rows));
     switch (type.id()) {
@@ -183,8 +192,10 @@ Result<Datum> InListWithState(KernelContext& ctx, const InListState& state, cons
                    [](int32_t v) { return static_cast<uint64_t>(static_cast<int64_t>(v)); });
         break;
       default:
-        if (type.bit_width() != 64) return Status::InvalidArgument("IN is not supported for {}", type.ToString());
-        MemberBits(state, ValuesOf<uint64_t>(array), rows, bytes.data(), [](uint64_t v) { return v; });
+        if (type.bit_width() != 64)
+          return Status::InvalidArgument("IN is not supported for {}", type.ToString());
+        MemberBits(state, ValuesOf<uint64_t>(array), rows, bytes.data(),
+                   [](uint64_t v) { return v; });
         break;
     }
     PackBytesToBits(bytes.data(), rows, bits.data);
@@ -207,7 +218,8 @@ Result<Datum> InListWithState(KernelContext& ctx, const InListState& state, cons
 Result<Datum> InListByComparisons(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
   if (args.size() == 1) {
     if (args[0].is_scalar()) {
-      return Datum(args[0].scalar().is_null() ? Scalar::Null(DataType::Boolean()) : Scalar::Boolean(false));
+      return Datum(args[0].scalar().is_null() ? Scalar::Null(DataType::Boolean())
+                                              : Scalar::Boolean(false));
     }
     ASSIGN_OR_RETURN(Datum no, ArrayFromScalar(Scalar::Boolean(false), rows, ctx.pool));
     const Datum value_args[] = {args[0]};
@@ -235,7 +247,9 @@ Result<Datum> InListByComparisons(KernelContext& ctx, std::span<const Datum> arg
   }
   if (all_scalar) {
     bool hit = any_true[0] & 1, null = any_null[0] & 1;
-    return Datum(hit ? Scalar::Boolean(true) : null ? Scalar::Null(DataType::Boolean()) : Scalar::Boolean(false));
+    return Datum(hit    ? Scalar::Boolean(true)
+                 : null ? Scalar::Null(DataType::Boolean())
+                        : Scalar::Boolean(false));
   }
   std::vector<uint64_t> validity(any_true.size());
   for (size_t j = 0; j < validity.size(); ++j) validity[j] = any_true[j] | ~any_null[j];
@@ -278,8 +292,9 @@ void RegisterInListFunction(FunctionRegistry& registry) {
   };
   add(TypeMatcher::StringDictionary(), TypeMatcher::AnyString());
   add(TypeMatcher::AnyString(), TypeMatcher::AnyString());
-  for (DataType type : {DataType::Int64(), DataType::UInt64(), DataType::Float64(), DataType::Boolean(),
-                        DataType::Date32(), DataType::Duration(), DataType::Binary()}) {
+  for (DataType type :
+       {DataType::Int64(), DataType::UInt64(), DataType::Float64(), DataType::Boolean(),
+        DataType::Date32(), DataType::Duration(), DataType::Binary()}) {
     add(TypeMatcher::Exact(type), TypeMatcher::Exact(type));
   }
   add(TypeMatcher::TimestampNanos(), TypeMatcher::TimestampNanos());

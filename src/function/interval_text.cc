@@ -28,29 +28,52 @@ bool LookupUnit(std::string_view raw, UnitInfo* out) {
     UnitInfo info;
   };
   static const Entry kUnits[] = {
-      {"nanosecond", {Unit::kNanos, 1}},     {"nanoseconds", {Unit::kNanos, 1}},
-      {"ns", {Unit::kNanos, 1}},             {"nsec", {Unit::kNanos, 1}},
-      {"microsecond", {Unit::kNanos, 1e3}},  {"microseconds", {Unit::kNanos, 1e3}},
-      {"us", {Unit::kNanos, 1e3}},           {"usec", {Unit::kNanos, 1e3}},
-      {"millisecond", {Unit::kNanos, 1e6}},  {"milliseconds", {Unit::kNanos, 1e6}},
-      {"ms", {Unit::kNanos, 1e6}},           {"msec", {Unit::kNanos, 1e6}},
-      {"second", {Unit::kNanos, 1e9}},       {"seconds", {Unit::kNanos, 1e9}},
-      {"sec", {Unit::kNanos, 1e9}},          {"secs", {Unit::kNanos, 1e9}},
-      {"s", {Unit::kNanos, 1e9}},            {"minute", {Unit::kNanos, 60e9}},
-      {"minutes", {Unit::kNanos, 60e9}},     {"min", {Unit::kNanos, 60e9}},
-      {"mins", {Unit::kNanos, 60e9}},        {"m", {Unit::kNanos, 60e9}},
-      {"hour", {Unit::kNanos, 3600e9}},      {"hours", {Unit::kNanos, 3600e9}},
-      {"hr", {Unit::kNanos, 3600e9}},        {"hrs", {Unit::kNanos, 3600e9}},
-      {"h", {Unit::kNanos, 3600e9}},         {"day", {Unit::kDays, 1}},
-      {"days", {Unit::kDays, 1}},            {"d", {Unit::kDays, 1}},
-      {"week", {Unit::kDays, 7}},            {"weeks", {Unit::kDays, 7}},
-      {"w", {Unit::kDays, 7}},               {"month", {Unit::kMonths, 1}},
-      {"months", {Unit::kMonths, 1}},        {"mon", {Unit::kMonths, 1}},
-      {"mons", {Unit::kMonths, 1}},          {"year", {Unit::kMonths, 12}},
-      {"years", {Unit::kMonths, 12}},        {"yr", {Unit::kMonths, 12}},
-      {"yrs", {Unit::kMonths, 12}},          {"y", {Unit::kMonths, 12}},
-      {"decade", {Unit::kMonths, 120}},      {"decades", {Unit::kMonths, 120}},
-      {"century", {Unit::kMonths, 1200}},    {"centuries", {Unit::kMonths, 1200}},
+      {"nanosecond", {Unit::kNanos, 1}},
+      {"nanoseconds", {Unit::kNanos, 1}},
+      {"ns", {Unit::kNanos, 1}},
+      {"nsec", {Unit::kNanos, 1}},
+      {"microsecond", {Unit::kNanos, 1e3}},
+      {"microseconds", {Unit::kNanos, 1e3}},
+      {"us", {Unit::kNanos, 1e3}},
+      {"usec", {Unit::kNanos, 1e3}},
+      {"millisecond", {Unit::kNanos, 1e6}},
+      {"milliseconds", {Unit::kNanos, 1e6}},
+      {"ms", {Unit::kNanos, 1e6}},
+      {"msec", {Unit::kNanos, 1e6}},
+      {"second", {Unit::kNanos, 1e9}},
+      {"seconds", {Unit::kNanos, 1e9}},
+      {"sec", {Unit::kNanos, 1e9}},
+      {"secs", {Unit::kNanos, 1e9}},
+      {"s", {Unit::kNanos, 1e9}},
+      {"minute", {Unit::kNanos, 60e9}},
+      {"minutes", {Unit::kNanos, 60e9}},
+      {"min", {Unit::kNanos, 60e9}},
+      {"mins", {Unit::kNanos, 60e9}},
+      {"m", {Unit::kNanos, 60e9}},
+      {"hour", {Unit::kNanos, 3600e9}},
+      {"hours", {Unit::kNanos, 3600e9}},
+      {"hr", {Unit::kNanos, 3600e9}},
+      {"hrs", {Unit::kNanos, 3600e9}},
+      {"h", {Unit::kNanos, 3600e9}},
+      {"day", {Unit::kDays, 1}},
+      {"days", {Unit::kDays, 1}},
+      {"d", {Unit::kDays, 1}},
+      {"week", {Unit::kDays, 7}},
+      {"weeks", {Unit::kDays, 7}},
+      {"w", {Unit::kDays, 7}},
+      {"month", {Unit::kMonths, 1}},
+      {"months", {Unit::kMonths, 1}},
+      {"mon", {Unit::kMonths, 1}},
+      {"mons", {Unit::kMonths, 1}},
+      {"year", {Unit::kMonths, 12}},
+      {"years", {Unit::kMonths, 12}},
+      {"yr", {Unit::kMonths, 12}},
+      {"yrs", {Unit::kMonths, 12}},
+      {"y", {Unit::kMonths, 12}},
+      {"decade", {Unit::kMonths, 120}},
+      {"decades", {Unit::kMonths, 120}},
+      {"century", {Unit::kMonths, 1200}},
+      {"centuries", {Unit::kMonths, 1200}},
   };
   for (const Entry& entry : kUnits) {
     if (name == entry.name) {
@@ -108,8 +131,10 @@ Result<MonthDayNano> ParseInterval(std::string_view text) {
     if (pos > unit_start && !LookupUnit(text.substr(unit_start, pos - unit_start), &unit)) {
       return error();
     }
-    int64_t* total = unit.unit == Unit::kMonths ? &months : unit.unit == Unit::kDays ? &days : &nanos;
-    double* fraction = unit.unit == Unit::kMonths   ? &fraction_months
+    int64_t* total = unit.unit == Unit::kMonths ? &months
+                     : unit.unit == Unit::kDays ? &days
+                                                : &nanos;
+    double* fraction = unit.unit == Unit::kMonths ? &fraction_months
                        : unit.unit == Unit::kDays ? &fraction_days
                                                   : &fraction_nanos;
     if (integral) {
@@ -161,8 +186,8 @@ std::string FormatInterval(const MonthDayNano& interval) {
   uint64_t seconds = magnitude / static_cast<uint64_t>(kNanosPerSecond);
   uint64_t fraction = magnitude % static_cast<uint64_t>(kNanosPerSecond);
   const char* sign = negative ? "-" : "";
-  return fmt::format("{} years {} mons {} days {}{} hours {}{} mins {}{}.{:09d} secs", years, months,
-                     interval.days, sign, hours, sign, minutes, sign, seconds, fraction);
+  return fmt::format("{} years {} mons {} days {}{} hours {}{} mins {}{}.{:09d} secs", years,
+                     months, interval.days, sign, hours, sign, minutes, sign, seconds, fraction);
 }
 
 }  // namespace quiver

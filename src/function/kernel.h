@@ -37,14 +37,14 @@ class TypeMatcher {
   // Exactly this type (time zone and unit included).
   static TypeMatcher Exact(DataType type);
   static TypeMatcher Any();
-  static TypeMatcher AnyInteger();  // signed or unsigned
-  static TypeMatcher AnyNumeric();  // integers and floats
+  static TypeMatcher AnyInteger();    // signed or unsigned
+  static TypeMatcher AnyNumeric();    // integers and floats
   static TypeMatcher AnyTimestamp();  // any unit, any zone
   // Timestamp(ns) with any (or no) time zone: what the time kernels take. Other units are
   // reached by an implicit cast.
   static TypeMatcher TimestampNanos();
-  static TypeMatcher AnyString();     // Utf8
-  static TypeMatcher AnyDictionary(); // Dictionary<*, *>
+  static TypeMatcher AnyString();      // Utf8
+  static TypeMatcher AnyDictionary();  // Dictionary<*, *>
   // Dictionary(Int32, Utf8): the tag type.
   static TypeMatcher StringDictionary();
   // Custom predicate with a name for error messages.

@@ -157,7 +157,8 @@ bool AllScalars(std::span<const Datum> args) {
   return true;
 }
 
-Result<OutputValidity> IntersectValidity(MemoryPool* pool, std::span<const Datum> args, int64_t rows) {
+Result<OutputValidity> IntersectValidity(MemoryPool* pool, std::span<const Datum> args,
+                                         int64_t rows) {
   OutputValidity out;
   if (AnyNullScalar(args)) {
     ASSIGN_OR_RETURN(MutableBuffer zeros, AllocateZeroedBuffer(pool, bit_util::BytesForBits(rows)));
@@ -175,9 +176,9 @@ Result<OutputValidity> IntersectValidity(MemoryPool* pool, std::span<const Datum
     // Share the input's bitmap (zero-copy) when it is byte aligned.
     const Array& array = *with_nulls[0];
     const BufferPtr& bitmap = array.data()->buffers[0];
-    out.bitmap = Buffer::Slice(bitmap, array.offset() >> 3,
-                               std::min<int64_t>(bit_util::BytesForBits(rows),
-                                                 bitmap->size() - (array.offset() >> 3)));
+    out.bitmap = Buffer::Slice(
+        bitmap, array.offset() >> 3,
+        std::min<int64_t>(bit_util::BytesForBits(rows), bitmap->size() - (array.offset() >> 3)));
     out.null_count = array.null_count();
     return out;
   }
@@ -207,7 +208,8 @@ Array MakeArray(DataType type, int64_t length, BufferPtr validity, int64_t null_
 }
 
 Array MakeBooleanArray(int64_t rows, BufferPtr values, const OutputValidity& validity) {
-  return MakeArray(DataType::Boolean(), rows, validity.bitmap, validity.null_count, {std::move(values)});
+  return MakeArray(DataType::Boolean(), rows, validity.bitmap, validity.null_count,
+                   {std::move(values)});
 }
 
 void PackBytesToBits(const uint8_t* bytes, int64_t length, uint8_t* bits) {
@@ -293,7 +295,8 @@ StringReader::StringReader(const Array& array) {
     const ArrayData& values = *array.data()->dictionary;
     dictionary_length_ = static_cast<uint64_t>(values.length);
     offsets_ = values.buffers[1]->data_as<int32_t>() + values.offset;
-    data_ = values.buffers.size() > 2 && values.buffers[2] ? values.buffers[2]->data_as<char>() : "";
+    data_ =
+        values.buffers.size() > 2 && values.buffers[2] ? values.buffers[2]->data_as<char>() : "";
   } else {
     StringArray strings(array);
     offsets_ = strings.raw_offsets();
@@ -308,31 +311,44 @@ Result<Scalar> ScalarAt(const Array& array, int64_t i) {
   const DataType& type = array.type();
   if (array.IsNull(i)) return Scalar::Null(type);
   switch (type.id()) {
-    case TypeId::kBoolean: return Scalar::Boolean(BooleanArray(array).Value(i));
-    case TypeId::kInt8: return MakeScalar<int8_t>(type, ValuesOf<int8_t>(array)[i]);
-    case TypeId::kInt16: return MakeScalar<int16_t>(type, ValuesOf<int16_t>(array)[i]);
+    case TypeId::kBoolean:
+      return Scalar::Boolean(BooleanArray(array).Value(i));
+    case TypeId::kInt8:
+      return MakeScalar<int8_t>(type, ValuesOf<int8_t>(array)[i]);
+    case TypeId::kInt16:
+      return MakeScalar<int16_t>(type, ValuesOf<int16_t>(array)[i]);
     case TypeId::kInt32:
-    case TypeId::kDate32: return MakeScalar<int32_t>(type, ValuesOf<int32_t>(array)[i]);
+    case TypeId::kDate32:
+      return MakeScalar<int32_t>(type, ValuesOf<int32_t>(array)[i]);
     case TypeId::kInt64:
     case TypeId::kTimestamp:
-    case TypeId::kDuration: return MakeScalar<int64_t>(type, ValuesOf<int64_t>(array)[i]);
-    case TypeId::kUInt8: return MakeScalar<uint8_t>(type, ValuesOf<uint8_t>(array)[i]);
-    case TypeId::kUInt16: return MakeScalar<uint16_t>(type, ValuesOf<uint16_t>(array)[i]);
-    case TypeId::kUInt32: return MakeScalar<uint32_t>(type, ValuesOf<uint32_t>(array)[i]);
-    case TypeId::kUInt64: return MakeScalar<uint64_t>(type, ValuesOf<uint64_t>(array)[i]);
-    case TypeId::kFloat32: return MakeScalar<float>(type, ValuesOf<float>(array)[i]);
-    case TypeId::kFloat64: return MakeScalar<double>(type, ValuesOf<double>(array)[i]);
+    case TypeId::kDuration:
+      return MakeScalar<int64_t>(type, ValuesOf<int64_t>(array)[i]);
+    case TypeId::kUInt8:
+      return MakeScalar<uint8_t>(type, ValuesOf<uint8_t>(array)[i]);
+    case TypeId::kUInt16:
+      return MakeScalar<uint16_t>(type, ValuesOf<uint16_t>(array)[i]);
+    case TypeId::kUInt32:
+      return MakeScalar<uint32_t>(type, ValuesOf<uint32_t>(array)[i]);
+    case TypeId::kUInt64:
+      return MakeScalar<uint64_t>(type, ValuesOf<uint64_t>(array)[i]);
+    case TypeId::kFloat32:
+      return MakeScalar<float>(type, ValuesOf<float>(array)[i]);
+    case TypeId::kFloat64:
+      return MakeScalar<double>(type, ValuesOf<double>(array)[i]);
     case TypeId::kIntervalMonthDayNano:
       return MakeScalar<MonthDayNano>(type, ValuesOf<MonthDayNano>(array)[i]);
     case TypeId::kUtf8:
-    case TypeId::kBinary: return MakeScalar<std::string_view>(type, StringArray(array).Value(i));
+    case TypeId::kBinary:
+      return MakeScalar<std::string_view>(type, StringArray(array).Value(i));
     case TypeId::kDictionary: {
       DictionaryArray dict(array);
       ASSIGN_OR_RETURN(Scalar value, ScalarAt(dict.dictionary(), dict.IndexAt(i)));
       if (value.is_null()) return Scalar::Null(type);
       return Scalar::Dictionary(type, std::move(value));
     }
-    default: return Status::NotImplemented("scalar of type {} is not supported", type.ToString());
+    default:
+      return Status::NotImplemented("scalar of type {} is not supported", type.ToString());
   }
 }
 
@@ -353,22 +369,33 @@ Result<Array> ArrayFromScalar(const Scalar& scalar, int64_t rows, MemoryPool* po
   switch (type.id()) {
     case TypeId::kBoolean: {
       ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(pool, rows));
-      std::memset(bits.data, scalar.bool_value() ? 0xFF : 0, static_cast<size_t>(bit_util::BytesForBits(rows)));
+      std::memset(bits.data, scalar.bool_value() ? 0xFF : 0,
+                  static_cast<size_t>(bit_util::BytesForBits(rows)));
       return MakeArray(type, rows, nullptr, 0, {bits.buffer});
     }
-    case TypeId::kInt8: return FillFixed<int8_t>(type, ScalarValue<int8_t>(scalar), rows, pool);
-    case TypeId::kInt16: return FillFixed<int16_t>(type, ScalarValue<int16_t>(scalar), rows, pool);
+    case TypeId::kInt8:
+      return FillFixed<int8_t>(type, ScalarValue<int8_t>(scalar), rows, pool);
+    case TypeId::kInt16:
+      return FillFixed<int16_t>(type, ScalarValue<int16_t>(scalar), rows, pool);
     case TypeId::kInt32:
-    case TypeId::kDate32: return FillFixed<int32_t>(type, ScalarValue<int32_t>(scalar), rows, pool);
+    case TypeId::kDate32:
+      return FillFixed<int32_t>(type, ScalarValue<int32_t>(scalar), rows, pool);
     case TypeId::kInt64:
     case TypeId::kTimestamp:
-    case TypeId::kDuration: return FillFixed<int64_t>(type, scalar.int64_value(), rows, pool);
-    case TypeId::kUInt8: return FillFixed<uint8_t>(type, ScalarValue<uint8_t>(scalar), rows, pool);
-    case TypeId::kUInt16: return FillFixed<uint16_t>(type, ScalarValue<uint16_t>(scalar), rows, pool);
-    case TypeId::kUInt32: return FillFixed<uint32_t>(type, ScalarValue<uint32_t>(scalar), rows, pool);
-    case TypeId::kUInt64: return FillFixed<uint64_t>(type, scalar.uint64_value(), rows, pool);
-    case TypeId::kFloat32: return FillFixed<float>(type, ScalarValue<float>(scalar), rows, pool);
-    case TypeId::kFloat64: return FillFixed<double>(type, scalar.double_value(), rows, pool);
+    case TypeId::kDuration:
+      return FillFixed<int64_t>(type, scalar.int64_value(), rows, pool);
+    case TypeId::kUInt8:
+      return FillFixed<uint8_t>(type, ScalarValue<uint8_t>(scalar), rows, pool);
+    case TypeId::kUInt16:
+      return FillFixed<uint16_t>(type, ScalarValue<uint16_t>(scalar), rows, pool);
+    case TypeId::kUInt32:
+      return FillFixed<uint32_t>(type, ScalarValue<uint32_t>(scalar), rows, pool);
+    case TypeId::kUInt64:
+      return FillFixed<uint64_t>(type, scalar.uint64_value(), rows, pool);
+    case TypeId::kFloat32:
+      return FillFixed<float>(type, ScalarValue<float>(scalar), rows, pool);
+    case TypeId::kFloat64:
+      return FillFixed<double>(type, scalar.double_value(), rows, pool);
     case TypeId::kIntervalMonthDayNano:
       return FillFixed<MonthDayNano>(type, scalar.interval_value(), rows, pool);
     case TypeId::kUtf8:
@@ -389,7 +416,9 @@ Result<Array> ArrayFromScalar(const Scalar& scalar, int64_t rows, MemoryPool* po
       data->dictionary = values.data();
       return Array(std::move(data));
     }
-    default: return Status::NotImplemented("array of type {} from a scalar is not supported", type.ToString());
+    default:
+      return Status::NotImplemented("array of type {} from a scalar is not supported",
+                                    type.ToString());
   }
 }
 
@@ -422,8 +451,9 @@ Result<OutputValidity> GatherValidity(const Array& values, const int32_t* indice
 }
 
 template <typename T>
-Result<BufferPtr> GatherFixed(const T* values, const int32_t* indices, const uint8_t* index_validity,
-                              int64_t index_offset, int64_t rows, MemoryPool* pool) {
+Result<BufferPtr> GatherFixed(const T* values, const int32_t* indices,
+                              const uint8_t* index_validity, int64_t index_offset, int64_t rows,
+                              MemoryPool* pool) {
   ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(pool, rows * static_cast<int64_t>(sizeof(T))));
   T* dst = out.as<T>();
   if (index_validity == nullptr) {
@@ -438,18 +468,21 @@ Result<BufferPtr> GatherFixed(const T* values, const int32_t* indices, const uin
 
 }  // namespace
 
-Result<Array> GatherInt32(const Array& values, const int32_t* indices, const uint8_t* index_validity,
-                          int64_t index_offset, int64_t rows, MemoryPool* pool) {
+Result<Array> GatherInt32(const Array& values, const int32_t* indices,
+                          const uint8_t* index_validity, int64_t index_offset, int64_t rows,
+                          MemoryPool* pool) {
   const DataType& type = values.type();
   if (type.id() == TypeId::kNull || values.length() == 0) return MakeNullArray(type, rows);
   ASSIGN_OR_RETURN(OutputValidity validity,
                    GatherValidity(values, indices, index_validity, index_offset, rows, pool));
   switch (type.id()) {
     case TypeId::kBoolean: {
-      ASSIGN_OR_RETURN(MutableBuffer bits, AllocateZeroedBuffer(pool, bit_util::BytesForBits(rows)));
+      ASSIGN_OR_RETURN(MutableBuffer bits,
+                       AllocateZeroedBuffer(pool, bit_util::BytesForBits(rows)));
       BooleanArray in(values);
       for (int64_t i = 0; i < rows; ++i) {
-        if (index_validity != nullptr && !bit_util::GetBit(index_validity, index_offset + i)) continue;
+        if (index_validity != nullptr && !bit_util::GetBit(index_validity, index_offset + i))
+          continue;
         if (in.Value(indices[i])) bit_util::SetBit(bits.data, i);
       }
       return MakeArray(type, rows, validity.bitmap, validity.null_count, {bits.buffer});
@@ -475,7 +508,8 @@ Result<Array> GatherInt32(const Array& values, const int32_t* indices, const uin
       }
       return builder.Finish();
     }
-    default: break;
+    default:
+      break;
   }
   int width = type.bit_width();
   if (type.id() == TypeId::kDictionary || width == 0) {
@@ -490,26 +524,31 @@ Result<Array> GatherInt32(const Array& values, const int32_t* indices, const uin
       break;
     }
     case 16: {
-      ASSIGN_OR_RETURN(out, GatherFixed<uint16_t>(reinterpret_cast<const uint16_t*>(raw) + values.offset(),
-                                                  indices, index_validity, index_offset, rows, pool));
+      ASSIGN_OR_RETURN(
+          out, GatherFixed<uint16_t>(reinterpret_cast<const uint16_t*>(raw) + values.offset(),
+                                     indices, index_validity, index_offset, rows, pool));
       break;
     }
     case 32: {
-      ASSIGN_OR_RETURN(out, GatherFixed<uint32_t>(reinterpret_cast<const uint32_t*>(raw) + values.offset(),
-                                                  indices, index_validity, index_offset, rows, pool));
+      ASSIGN_OR_RETURN(
+          out, GatherFixed<uint32_t>(reinterpret_cast<const uint32_t*>(raw) + values.offset(),
+                                     indices, index_validity, index_offset, rows, pool));
       break;
     }
     case 64: {
-      ASSIGN_OR_RETURN(out, GatherFixed<uint64_t>(reinterpret_cast<const uint64_t*>(raw) + values.offset(),
-                                                  indices, index_validity, index_offset, rows, pool));
+      ASSIGN_OR_RETURN(
+          out, GatherFixed<uint64_t>(reinterpret_cast<const uint64_t*>(raw) + values.offset(),
+                                     indices, index_validity, index_offset, rows, pool));
       break;
     }
     case 128: {
-      ASSIGN_OR_RETURN(out, GatherFixed<MonthDayNano>(reinterpret_cast<const MonthDayNano*>(raw) + values.offset(),
-                                                      indices, index_validity, index_offset, rows, pool));
+      ASSIGN_OR_RETURN(out, GatherFixed<MonthDayNano>(
+                                reinterpret_cast<const MonthDayNano*>(raw) + values.offset(),
+                                indices, index_validity, index_offset, rows, pool));
       break;
     }
-    default: return Status::NotImplemented("gather of type {} is not supported", type.ToString());
+    default:
+      return Status::NotImplemented("gather of type {} is not supported", type.ToString());
   }
   return MakeArray(type, rows, validity.bitmap, validity.null_count, {out});
 }

@@ -147,8 +147,9 @@ Array MakeArray(DataType type, int64_t length, BufferPtr validity, int64_t null_
 // Gathers values[indices[i]] for i in [0, rows); rows where `index_validity` (bits at
 // `index_offset`) is 0 or values[indices[i]] is null become null. Works for every
 // non-nested, non-dictionary type. REQUIRES: valid indices are in range.
-Result<Array> GatherInt32(const Array& values, const int32_t* indices, const uint8_t* index_validity,
-                          int64_t index_offset, int64_t rows, MemoryPool* pool);
+Result<Array> GatherInt32(const Array& values, const int32_t* indices,
+                          const uint8_t* index_validity, int64_t index_offset, int64_t rows,
+                          MemoryPool* pool);
 // Dictionary(Int32, V) -> V (the values each slot refers to).
 Result<Array> DecodeDictionary(const Array& dictionary_array, MemoryPool* pool);
 
@@ -164,7 +165,8 @@ class StringReader {
       return std::string_view(data_ + offsets_[index],
                               static_cast<size_t>(offsets_[index + 1] - offsets_[index]));
     }
-    return std::string_view(data_ + offsets_[i], static_cast<size_t>(offsets_[i + 1] - offsets_[i]));
+    return std::string_view(data_ + offsets_[i],
+                            static_cast<size_t>(offsets_[i + 1] - offsets_[i]));
   }
 
  private:
@@ -207,8 +209,8 @@ Result<Array> MapDictionaryToBoolean(const Array& dictionary_array, const std::v
 // first *valid* failing row with `on_error(a[, b])` (null slots may hold anything).
 
 template <typename Out, typename A, typename Op, typename OnError>
-Result<Datum> ExecUnary(KernelContext& ctx, const Datum& arg, int64_t rows, const DataType& out_type,
-                        Op op, OnError on_error) {
+Result<Datum> ExecUnary(KernelContext& ctx, const Datum& arg, int64_t rows,
+                        const DataType& out_type, Op op, OnError on_error) {
   if (arg.is_scalar()) {
     const Scalar& s = arg.scalar();
     if (s.is_null()) return Datum(Scalar::Null(out_type));
@@ -220,7 +222,8 @@ Result<Datum> ExecUnary(KernelContext& ctx, const Datum& arg, int64_t rows, cons
   const Array& array = arg.array();
   const Datum args[] = {arg};
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, rows));
-  ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
+  ASSIGN_OR_RETURN(MutableBuffer out,
+                   AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
   const A* in = ValuesOf<A>(array);
   Out* dst = out.as<Out>();
   bool error = false;
@@ -250,7 +253,8 @@ Result<Datum> ExecBinary(KernelContext& ctx, const Datum& a, const Datum& b, int
   }
   if (AnyNullScalar(args)) return Datum(MakeNullArray(out_type, rows));
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, rows));
-  ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
+  ASSIGN_OR_RETURN(MutableBuffer out,
+                   AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
   Out* dst = out.as<Out>();
   bool error = false;
   if (a.is_array() && b.is_array()) {
@@ -286,7 +290,8 @@ Result<Datum> ExecStringToString(KernelContext& ctx, const Datum& arg, int64_t r
   std::string scratch;
   if (arg.is_scalar()) {
     if (arg.scalar().is_null()) return Datum(Scalar::Null(DataType::Utf8()));
-    return Datum(Scalar::Utf8(std::string(op(std::string_view(arg.scalar().string_value()), scratch))));
+    return Datum(
+        Scalar::Utf8(std::string(op(std::string_view(arg.scalar().string_value()), scratch))));
   }
   const Array& array = arg.array();
   StringBuilder builder(DataType::Utf8(), ctx.pool);
@@ -318,7 +323,8 @@ Result<Datum> ExecStringToFixed(KernelContext& ctx, const Datum& arg, int64_t ro
   }
   const Datum args[] = {arg};
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, rows));
-  ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
+  ASSIGN_OR_RETURN(MutableBuffer out,
+                   AllocateBuffer(ctx.pool, rows * static_cast<int64_t>(sizeof(Out))));
   Out* dst = out.as<Out>();
   StringReader reader(arg.array());
   const uint8_t* valid = validity.bitmap ? validity.bitmap->data() : nullptr;
@@ -411,17 +417,38 @@ Result<Datum> ExecStringPredicate(KernelContext& ctx, const Datum& input, int64_
 template <typename Visitor>
 bool VisitNumericType(TypeId id, Visitor&& visit) {
   switch (id) {
-    case TypeId::kInt8: visit.template operator()<int8_t>(); return true;
-    case TypeId::kInt16: visit.template operator()<int16_t>(); return true;
-    case TypeId::kInt32: visit.template operator()<int32_t>(); return true;
-    case TypeId::kInt64: visit.template operator()<int64_t>(); return true;
-    case TypeId::kUInt8: visit.template operator()<uint8_t>(); return true;
-    case TypeId::kUInt16: visit.template operator()<uint16_t>(); return true;
-    case TypeId::kUInt32: visit.template operator()<uint32_t>(); return true;
-    case TypeId::kUInt64: visit.template operator()<uint64_t>(); return true;
-    case TypeId::kFloat32: visit.template operator()<float>(); return true;
-    case TypeId::kFloat64: visit.template operator()<double>(); return true;
-    default: return false;
+    case TypeId::kInt8:
+      visit.template operator()<int8_t>();
+      return true;
+    case TypeId::kInt16:
+      visit.template operator()<int16_t>();
+      return true;
+    case TypeId::kInt32:
+      visit.template operator()<int32_t>();
+      return true;
+    case TypeId::kInt64:
+      visit.template operator()<int64_t>();
+      return true;
+    case TypeId::kUInt8:
+      visit.template operator()<uint8_t>();
+      return true;
+    case TypeId::kUInt16:
+      visit.template operator()<uint16_t>();
+      return true;
+    case TypeId::kUInt32:
+      visit.template operator()<uint32_t>();
+      return true;
+    case TypeId::kUInt64:
+      visit.template operator()<uint64_t>();
+      return true;
+    case TypeId::kFloat32:
+      visit.template operator()<float>();
+      return true;
+    case TypeId::kFloat64:
+      visit.template operator()<double>();
+      return true;
+    default:
+      return false;
   }
 }
 

@@ -17,7 +17,8 @@ namespace {
 
 class LikeMatcher {
  public:
-  static Result<std::unique_ptr<LikeMatcher>> Make(std::string_view pattern, bool case_insensitive, char escape) {
+  static Result<std::unique_ptr<LikeMatcher>> Make(std::string_view pattern, bool case_insensitive,
+                                                   char escape) {
     auto matcher = std::make_unique<LikeMatcher>();
     // Tokens: literal runs and wildcards.
     struct Token {
@@ -62,7 +63,8 @@ class LikeMatcher {
         matcher->literal_ = tokens[0].wildcard == '%' ? tokens[1].literal : tokens[0].literal;
         return matcher;
       }
-      if (tokens.size() == 3 && percents == 2 && tokens[0].wildcard == '%' && tokens[2].wildcard == '%') {
+      if (tokens.size() == 3 && percents == 2 && tokens[0].wildcard == '%' &&
+          tokens[2].wildcard == '%') {
         matcher->kind_ = Kind::kContains;
         matcher->literal_ = tokens[1].literal;
         return matcher;
@@ -85,20 +87,27 @@ class LikeMatcher {
     matcher->kind_ = Kind::kRegex;
     matcher->regex_ = std::make_unique<RE2>(regex, options);
     if (!matcher->regex_->ok()) {
-      return Status::InvalidArgument("invalid LIKE pattern '{}': {}", pattern, matcher->regex_->error());
+      return Status::InvalidArgument("invalid LIKE pattern '{}': {}", pattern,
+                                     matcher->regex_->error());
     }
     return matcher;
   }
 
   bool Matches(std::string_view s) const {
     switch (kind_) {
-      case Kind::kEquals: return s == literal_;
-      case Kind::kPrefix: return s.size() >= literal_.size() && s.compare(0, literal_.size(), literal_) == 0;
+      case Kind::kEquals:
+        return s == literal_;
+      case Kind::kPrefix:
+        return s.size() >= literal_.size() && s.compare(0, literal_.size(), literal_) == 0;
       case Kind::kSuffix:
-        return s.size() >= literal_.size() && s.compare(s.size() - literal_.size(), literal_.size(), literal_) == 0;
-      case Kind::kContains: return s.find(literal_) != std::string_view::npos;
-      case Kind::kAny: return true;
-      case Kind::kRegex: return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *regex_);
+        return s.size() >= literal_.size() &&
+               s.compare(s.size() - literal_.size(), literal_.size(), literal_) == 0;
+      case Kind::kContains:
+        return s.find(literal_) != std::string_view::npos;
+      case Kind::kAny:
+        return true;
+      case Kind::kRegex:
+        return RE2::FullMatch(re2::StringPiece(s.data(), s.size()), *regex_);
     }
     return false;
   }
@@ -119,23 +128,28 @@ class LikeState : public KernelState {
 Result<char> EscapeChar(const std::optional<Scalar>& escape) {
   if (!escape || escape->is_null()) return '\\';
   const std::string& text = escape->string_value();
-  if (text.size() > 1) return Status::InvalidArgument("LIKE escape must be a single character: '{}'", text);
+  if (text.size() > 1)
+    return Status::InvalidArgument("LIKE escape must be a single character: '{}'", text);
   return text.empty() ? '\0' : text[0];
 }
 
 KernelInit MakeInit(bool case_insensitive) {
-  return [case_insensitive](std::span<const std::optional<Scalar>> literals) -> Result<std::shared_ptr<KernelState>> {
-    if (literals.size() < 2 || !literals[1] || literals[1]->is_null()) return std::shared_ptr<KernelState>();
-    if (literals.size() > 2 && !literals[2]) return std::shared_ptr<KernelState>();
-    ASSIGN_OR_RETURN(char escape, EscapeChar(literals.size() > 2 ? literals[2] : std::nullopt));
-    auto state = std::make_shared<LikeState>();
-    ASSIGN_OR_RETURN(state->matcher, LikeMatcher::Make(literals[1]->string_value(), case_insensitive, escape));
-    return std::shared_ptr<KernelState>(std::move(state));
-  };
+  return
+      [case_insensitive](
+          std::span<const std::optional<Scalar>> literals) -> Result<std::shared_ptr<KernelState>> {
+        if (literals.size() < 2 || !literals[1] || literals[1]->is_null())
+          return std::shared_ptr<KernelState>();
+        if (literals.size() > 2 && !literals[2]) return std::shared_ptr<KernelState>();
+        ASSIGN_OR_RETURN(char escape, EscapeChar(literals.size() > 2 ? literals[2] : std::nullopt));
+        auto state = std::make_shared<LikeState>();
+        ASSIGN_OR_RETURN(state->matcher,
+                         LikeMatcher::Make(literals[1]->string_value(), case_insensitive, escape));
+        return std::shared_ptr<KernelState>(std::move(state));
+      };
 }
 
-Result<Datum> ExecLike(bool case_insensitive, bool negate, KernelContext& ctx, std::span<const Datum> args,
-                       int64_t rows) {
+Result<Datum> ExecLike(bool case_insensitive, bool negate, KernelContext& ctx,
+                       std::span<const Datum> args, int64_t rows) {
   const Datum& input = args[0];
   const Datum& pattern = args[1];
   std::optional<Scalar> escape_literal;
@@ -153,7 +167,8 @@ Result<Datum> ExecLike(bool case_insensitive, bool negate, KernelContext& ctx, s
     std::unique_ptr<LikeMatcher> local;
     const LikeMatcher* matcher = state ? state->matcher.get() : nullptr;
     if (matcher == nullptr) {
-      ASSIGN_OR_RETURN(local, LikeMatcher::Make(pattern.scalar().string_value(), case_insensitive, escape));
+      ASSIGN_OR_RETURN(
+          local, LikeMatcher::Make(pattern.scalar().string_value(), case_insensitive, escape));
       matcher = local.get();
     }
     return ExecStringPredicate(
@@ -184,19 +199,21 @@ Result<Datum> ExecLike(bool case_insensitive, bool negate, KernelContext& ctx, s
   return Datum(MakeBooleanArray(rows, bits.buffer, validity));
 }
 
-void AddLike(FunctionRegistry& registry, const char* name, const char* description, bool case_insensitive,
-             bool negate) {
+void AddLike(FunctionRegistry& registry, const char* name, const char* description,
+             bool case_insensitive, bool negate) {
   ScalarFunction function;
   function.name = name;
   function.description = description;
   for (bool dictionary : {true, false}) {
     for (bool with_escape : {false, true}) {
       ScalarKernel kernel;
-      kernel.inputs = {dictionary ? TypeMatcher::StringDictionary() : TypeMatcher::AnyString(), TypeMatcher::AnyString()};
+      kernel.inputs = {dictionary ? TypeMatcher::StringDictionary() : TypeMatcher::AnyString(),
+                       TypeMatcher::AnyString()};
       if (with_escape) kernel.inputs.push_back(TypeMatcher::AnyString());
       kernel.output = FixedOutput(DataType::Boolean());
       kernel.init = MakeInit(case_insensitive);
-      kernel.exec = [case_insensitive, negate](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+      kernel.exec = [case_insensitive, negate](KernelContext& ctx, std::span<const Datum> args,
+                                               int64_t rows) {
         return ExecLike(case_insensitive, negate, ctx, args, rows);
       };
       function.kernels.push_back(std::move(kernel));

@@ -29,7 +29,8 @@ template <typename Fn>
 ScalarKernelExec BinaryFloat(Fn fn) {
   return [fn](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
     return ExecBinary<double, double, double>(
-        ctx, args[0], args[1], rows, DataType::Float64(), [fn](double a, double b, bool&) { return fn(a, b); },
+        ctx, args[0], args[1], rows, DataType::Float64(),
+        [fn](double a, double b, bool&) { return fn(a, b); },
         [](double, double) { return Status::OK(); });
   };
 }
@@ -80,10 +81,8 @@ Result<Datum> AbsInt64(KernelContext& ctx, std::span<const Datum> args, int64_t 
       [](int64_t v) { return Status::InvalidArgument("Int64 overflow: abs({})", v); });
 }
 
-Result<Datum> AbsUInt64(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-  if (args[0].is_scalar()) return args[0];
-  return args[0];
-}
+// Unsigned values are their own absolute value.
+Result<Datum> AbsUInt64(KernelContext&, std::span<const Datum> args, int64_t) { return args[0]; }
 
 Result<Datum> PowerInt64(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
   return ExecBinary<int64_t, int64_t, int64_t>(
@@ -105,7 +104,9 @@ Result<Datum> PowerInt64(KernelContext& ctx, std::span<const Datum> args, int64_
         return result;
       },
       [](int64_t base, int64_t exponent) {
-        if (exponent < 0) return Status::InvalidArgument("power: negative exponent {} for integer base {}", exponent, base);
+        if (exponent < 0)
+          return Status::InvalidArgument("power: negative exponent {} for integer base {}",
+                                         exponent, base);
         return Status::InvalidArgument("Int64 overflow: power({}, {})", base, exponent);
       });
 }
@@ -135,29 +136,35 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   DataType f = DataType::Float64();
   auto unary = [&](const char* name, const char* description, ScalarKernelExec exec,
                    std::vector<std::string> aliases = {}) {
-    AddFunction(registry, name, description, {Kernel({f64}, f, std::move(exec))}, std::move(aliases));
+    AddFunction(registry, name, description, {Kernel({f64}, f, std::move(exec))},
+                std::move(aliases));
   };
 
   AddFunction(registry, "abs", "absolute value",
               {Kernel({i64}, DataType::Int64(), AbsInt64),
                Kernel({TypeMatcher::Exact(DataType::UInt64())}, DataType::UInt64(), AbsUInt64),
                Kernel({f64}, f, UnaryFloat([](double v) { return std::fabs(v); }))});
-  unary("ceil", "smallest integer >= x", UnaryFloat([](double v) { return std::ceil(v); }), {"ceiling"});
+  unary("ceil", "smallest integer >= x", UnaryFloat([](double v) { return std::ceil(v); }),
+        {"ceiling"});
   unary("floor", "largest integer <= x", UnaryFloat([](double v) { return std::floor(v); }));
-  AddFunction(registry, "round", "round half away from zero, optionally to `digits` decimals",
-              {Kernel({f64}, f, UnaryFloat([](double v) { return std::round(v); })),
-               Kernel({f64, i64}, f, [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-                 return ExecBinary<double, double, int64_t>(
-                     ctx, args[0], args[1], rows, DataType::Float64(),
-                     [](double v, int64_t d, bool&) { return RoundTo(v, d); }, [](double, int64_t) { return Status::OK(); });
-               })});
-  AddFunction(registry, "trunc", "truncate toward zero, optionally to `digits` decimals",
-              {Kernel({f64}, f, UnaryFloat([](double v) { return std::trunc(v); })),
-               Kernel({f64, i64}, f, [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-                 return ExecBinary<double, double, int64_t>(
-                     ctx, args[0], args[1], rows, DataType::Float64(),
-                     [](double v, int64_t d, bool&) { return TruncTo(v, d); }, [](double, int64_t) { return Status::OK(); });
-               })});
+  AddFunction(
+      registry, "round", "round half away from zero, optionally to `digits` decimals",
+      {Kernel({f64}, f, UnaryFloat([](double v) { return std::round(v); })),
+       Kernel({f64, i64}, f, [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+         return ExecBinary<double, double, int64_t>(
+             ctx, args[0], args[1], rows, DataType::Float64(),
+             [](double v, int64_t d, bool&) { return RoundTo(v, d); },
+             [](double, int64_t) { return Status::OK(); });
+       })});
+  AddFunction(
+      registry, "trunc", "truncate toward zero, optionally to `digits` decimals",
+      {Kernel({f64}, f, UnaryFloat([](double v) { return std::trunc(v); })),
+       Kernel({f64, i64}, f, [](KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+         return ExecBinary<double, double, int64_t>(
+             ctx, args[0], args[1], rows, DataType::Float64(),
+             [](double v, int64_t d, bool&) { return TruncTo(v, d); },
+             [](double, int64_t) { return Status::OK(); });
+       })});
   unary("signum", "-1, 0 or 1", UnaryFloat(Signum), {"sign"});
   unary("sqrt", "square root", UnaryFloat([](double v) { return std::sqrt(v); }));
   unary("cbrt", "cube root", UnaryFloat([](double v) { return std::cbrt(v); }));
@@ -167,11 +174,14 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   unary("log10", "base-10 logarithm", UnaryFloat([](double v) { return std::log10(v); }));
   AddFunction(registry, "log", "log(x): base 10; log(base, x)",
               {Kernel({f64}, f, UnaryFloat([](double v) { return std::log10(v); })),
-               Kernel({f64, f64}, f, BinaryFloat([](double base, double x) { return std::log(x) / std::log(base); }))});
-  AddFunction(registry, "power", "x raised to y",
-              {Kernel({i64, i64}, DataType::Int64(), PowerInt64),
-               Kernel({f64, f64}, f, BinaryFloat([](double x, double y) { return std::pow(x, y); }))},
-              {"pow"});
+               Kernel({f64, f64}, f, BinaryFloat([](double base, double x) {
+                        return std::log(x) / std::log(base);
+                      }))});
+  AddFunction(
+      registry, "power", "x raised to y",
+      {Kernel({i64, i64}, DataType::Int64(), PowerInt64),
+       Kernel({f64, f64}, f, BinaryFloat([](double x, double y) { return std::pow(x, y); }))},
+      {"pow"});
   unary("sin", "sine", UnaryFloat([](double v) { return std::sin(v); }));
   unary("cos", "cosine", UnaryFloat([](double v) { return std::cos(v); }));
   unary("tan", "tangent", UnaryFloat([](double v) { return std::tan(v); }));
@@ -185,18 +195,23 @@ void RegisterMathFunctions(FunctionRegistry& registry) {
   unary("asinh", "inverse hyperbolic sine", UnaryFloat([](double v) { return std::asinh(v); }));
   unary("acosh", "inverse hyperbolic cosine", UnaryFloat([](double v) { return std::acosh(v); }));
   unary("atanh", "inverse hyperbolic tangent", UnaryFloat([](double v) { return std::atanh(v); }));
-  AddFunction(registry, "atan2", "arc tangent of y/x",
-              {Kernel({f64, f64}, f, BinaryFloat([](double y, double x) { return std::atan2(y, x); }))});
-  unary("degrees", "radians to degrees", UnaryFloat([](double v) { return v * (180.0 / std::numbers::pi); }));
-  unary("radians", "degrees to radians", UnaryFloat([](double v) { return v * (std::numbers::pi / 180.0); }));
+  AddFunction(
+      registry, "atan2", "arc tangent of y/x",
+      {Kernel({f64, f64}, f, BinaryFloat([](double y, double x) { return std::atan2(y, x); }))});
+  unary("degrees", "radians to degrees",
+        UnaryFloat([](double v) { return v * (180.0 / std::numbers::pi); }));
+  unary("radians", "degrees to radians",
+        UnaryFloat([](double v) { return v * (std::numbers::pi / 180.0); }));
   AddFunction(registry, "pi", "3.14159...",
               {Kernel({}, f, [](KernelContext&, std::span<const Datum>, int64_t) -> Result<Datum> {
                 return Datum(Scalar::Float64(std::numbers::pi));
               })});
-  AddFunction(registry, "isnan", "x is NaN",
-              {Kernel({f64}, DataType::Boolean(), FloatPredicate([](double v) { return std::isnan(v); }))});
-  AddFunction(registry, "iszero", "x is zero",
-              {Kernel({f64}, DataType::Boolean(), FloatPredicate([](double v) { return v == 0; }))});
+  AddFunction(
+      registry, "isnan", "x is NaN",
+      {Kernel({f64}, DataType::Boolean(), FloatPredicate([](double v) { return std::isnan(v); }))});
+  AddFunction(
+      registry, "iszero", "x is zero",
+      {Kernel({f64}, DataType::Boolean(), FloatPredicate([](double v) { return v == 0; }))});
 }
 
 }  // namespace function_internal

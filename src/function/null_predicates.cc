@@ -11,17 +11,24 @@ enum class Predicate { kIsNull, kIsNotNull, kIsTrue, kIsFalse, kIsNotTrue, kIsNo
 
 bool Evaluate(Predicate p, bool valid, bool value) {
   switch (p) {
-    case Predicate::kIsNull: return !valid;
-    case Predicate::kIsNotNull: return valid;
-    case Predicate::kIsTrue: return valid && value;
-    case Predicate::kIsFalse: return valid && !value;
-    case Predicate::kIsNotTrue: return !(valid && value);
-    case Predicate::kIsNotFalse: return !(valid && !value);
+    case Predicate::kIsNull:
+      return !valid;
+    case Predicate::kIsNotNull:
+      return valid;
+    case Predicate::kIsTrue:
+      return valid && value;
+    case Predicate::kIsFalse:
+      return valid && !value;
+    case Predicate::kIsNotTrue:
+      return !(valid && value);
+    case Predicate::kIsNotFalse:
+      return !(valid && !value);
   }
   return false;
 }
 
-Result<Datum> ExecPredicate(Predicate p, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecPredicate(Predicate p, KernelContext& ctx, std::span<const Datum> args,
+                            int64_t rows) {
   const Datum& a = args[0];
   if (a.is_scalar()) {
     const Scalar& s = a.scalar();
@@ -33,12 +40,24 @@ Result<Datum> ExecPredicate(Predicate p, KernelContext& ctx, std::span<const Dat
   for (size_t w = 0; w < out.size(); ++w) {
     uint64_t valid = x.validity[w], value = x.values[w];
     switch (p) {
-      case Predicate::kIsNull: out[w] = ~valid; break;
-      case Predicate::kIsNotNull: out[w] = valid; break;
-      case Predicate::kIsTrue: out[w] = valid & value; break;
-      case Predicate::kIsFalse: out[w] = valid & ~value; break;
-      case Predicate::kIsNotTrue: out[w] = ~(valid & value); break;
-      case Predicate::kIsNotFalse: out[w] = ~(valid & ~value); break;
+      case Predicate::kIsNull:
+        out[w] = ~valid;
+        break;
+      case Predicate::kIsNotNull:
+        out[w] = valid;
+        break;
+      case Predicate::kIsTrue:
+        out[w] = valid & value;
+        break;
+      case Predicate::kIsFalse:
+        out[w] = valid & ~value;
+        break;
+      case Predicate::kIsNotTrue:
+        out[w] = ~(valid & value);
+        break;
+      case Predicate::kIsNotFalse:
+        out[w] = ~(valid & ~value);
+        break;
     }
   }
   ASSIGN_OR_RETURN(Array result, BooleanArrayFromWords(out, nullptr, rows, ctx.pool));
@@ -66,7 +85,8 @@ void Add(FunctionRegistry& registry, const char* name, const char* description, 
 void RegisterNullFunctions(FunctionRegistry& registry) {
   TypeMatcher boolean = TypeMatcher::Exact(DataType::Boolean());
   Add(registry, "is_null", "x IS NULL", Predicate::kIsNull, TypeMatcher::Any(), {"isnull"});
-  Add(registry, "is_not_null", "x IS NOT NULL", Predicate::kIsNotNull, TypeMatcher::Any(), {"isnotnull"});
+  Add(registry, "is_not_null", "x IS NOT NULL", Predicate::kIsNotNull, TypeMatcher::Any(),
+      {"isnotnull"});
   Add(registry, "is_true", "b IS TRUE", Predicate::kIsTrue, boolean);
   Add(registry, "is_false", "b IS FALSE", Predicate::kIsFalse, boolean);
   Add(registry, "is_not_true", "b IS NOT TRUE", Predicate::kIsNotTrue, boolean);

@@ -32,19 +32,33 @@ Result<CompiledRegex> Compile(std::string_view pattern, std::string_view flags, 
   bool case_insensitive = force_case_insensitive;
   for (char flag : flags) {
     switch (flag) {
-      case 'i': case_insensitive = true; break;
-      case 'c': case_insensitive = false; break;
-      case 's': prefix += 's'; break;
-      case 'm': prefix += 'm'; break;
-      case 'U': prefix += 'U'; break;
+      case 'i':
+        case_insensitive = true;
+        break;
+      case 'c':
+        case_insensitive = false;
+        break;
+      case 's':
+        prefix += 's';
+        break;
+      case 'm':
+        prefix += 'm';
+        break;
+      case 'U':
+        prefix += 'U';
+        break;
       case 'g':
-        if (!allow_global) return Status::InvalidArgument("regexp_like() does not support the global flag 'g'");
+        if (!allow_global)
+          return Status::InvalidArgument("regexp_like() does not support the global flag 'g'");
         out.global = true;
         break;
-      default: return Status::InvalidArgument("unsupported regular expression flag '{}' in '{}'", flag, flags);
+      default:
+        return Status::InvalidArgument("unsupported regular expression flag '{}' in '{}'", flag,
+                                       flags);
     }
   }
-  std::string full = prefix.empty() ? std::string(pattern) : "(?" + prefix + ")" + std::string(pattern);
+  std::string full =
+      prefix.empty() ? std::string(pattern) : "(?" + prefix + ")" + std::string(pattern);
   RE2::Options options;
   options.set_log_errors(false);
   options.set_case_sensitive(!case_insensitive);
@@ -64,47 +78,52 @@ class RegexState : public KernelState {
 
 // Argument positions of one function's signature.
 struct RegexShape {
-  size_t flags_index;        // where flags are, if present
-  bool has_replacement;      // regexp_replace
-  bool case_insensitive;     // ~*, !~*
-  bool negate;               // !~, !~*
+  size_t flags_index;     // where flags are, if present
+  bool has_replacement;   // regexp_replace
+  bool case_insensitive;  // ~*, !~*
+  bool negate;            // !~, !~*
 };
 
 Status CheckRewrite(const RE2& re, const std::string& replacement) {
   std::string error;
   if (!re.CheckRewriteString(replacement, &error)) {
-    return Status::InvalidArgument("invalid regexp_replace replacement '{}': {}", replacement, error);
+    return Status::InvalidArgument("invalid regexp_replace replacement '{}': {}", replacement,
+                                   error);
   }
   return Status::OK();
 }
 
 KernelInit MakeInit(RegexShape shape) {
-  return [shape](std::span<const std::optional<Scalar>> literals) -> Result<std::shared_ptr<KernelState>> {
-    if (literals.size() < 2 || !literals[1] || literals[1]->is_null()) return std::shared_ptr<KernelState>();
-    std::string flags;
-    if (literals.size() > shape.flags_index) {
-      const auto& flag_literal = literals[shape.flags_index];
-      if (!flag_literal) return std::shared_ptr<KernelState>();
-      if (flag_literal->is_valid()) flags = flag_literal->string_value();
-    }
-    auto state = std::make_shared<RegexState>();
-    ASSIGN_OR_RETURN(state->regex, Compile(literals[1]->string_value(), flags, shape.has_replacement,
-                                           shape.case_insensitive));
-    if (shape.has_replacement) {
-      if (!literals[2]) return std::shared_ptr<KernelState>();
-      if (literals[2]->is_valid()) {
-        state->replacement = literals[2]->string_value();
-        RETURN_NOT_OK(CheckRewrite(*state->regex.re, state->replacement));
-      }
-    }
-    return std::shared_ptr<KernelState>(std::move(state));
-  };
+  return
+      [shape](
+          std::span<const std::optional<Scalar>> literals) -> Result<std::shared_ptr<KernelState>> {
+        if (literals.size() < 2 || !literals[1] || literals[1]->is_null())
+          return std::shared_ptr<KernelState>();
+        std::string flags;
+        if (literals.size() > shape.flags_index) {
+          const auto& flag_literal = literals[shape.flags_index];
+          if (!flag_literal) return std::shared_ptr<KernelState>();
+          if (flag_literal->is_valid()) flags = flag_literal->string_value();
+        }
+        auto state = std::make_shared<RegexState>();
+        ASSIGN_OR_RETURN(state->regex, Compile(literals[1]->string_value(), flags,
+                                               shape.has_replacement, shape.case_insensitive));
+        if (shape.has_replacement) {
+          if (!literals[2]) return std::shared_ptr<KernelState>();
+          if (literals[2]->is_valid()) {
+            state->replacement = literals[2]->string_value();
+            RETURN_NOT_OK(CheckRewrite(*state->regex.re, state->replacement));
+          }
+        }
+        return std::shared_ptr<KernelState>(std::move(state));
+      };
 }
 
 // The flags argument as text (all rows must share it).
 Result<std::string> FlagsOf(std::span<const Datum> args, size_t index) {
   if (args.size() <= index) return std::string();
-  if (!args[index].is_scalar()) return Status::NotImplemented("regular expression flags must be a constant");
+  if (!args[index].is_scalar())
+    return Status::NotImplemented("regular expression flags must be a constant");
   return args[index].scalar().is_null() ? std::string() : args[index].scalar().string_value();
 }
 
@@ -120,7 +139,8 @@ Result<Datum> NullResult(std::span<const Datum> args, const DataType& type, int6
   return Datum(MakeNullArray(type, rows));
 }
 
-Result<Datum> ExecMatch(RegexShape shape, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecMatch(RegexShape shape, KernelContext& ctx, std::span<const Datum> args,
+                        int64_t rows) {
   if (AnyNull(args)) return NullResult(args, DataType::Boolean(), rows);
   ASSIGN_OR_RETURN(std::string flags, FlagsOf(args, shape.flags_index));
   const Datum& input = args[0];
@@ -130,12 +150,15 @@ Result<Datum> ExecMatch(RegexShape shape, KernelContext& ctx, std::span<const Da
     CompiledRegex local;
     const RE2* re = state ? state->regex.re.get() : nullptr;
     if (re == nullptr) {
-      ASSIGN_OR_RETURN(local, Compile(pattern.scalar().string_value(), flags, false, shape.case_insensitive));
+      ASSIGN_OR_RETURN(
+          local, Compile(pattern.scalar().string_value(), flags, false, shape.case_insensitive));
       re = local.re.get();
     }
     return ExecStringPredicate(
         ctx, input, rows,
-        [&](std::string_view s) { return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re) != shape.negate; },
+        [&](std::string_view s) {
+          return RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *re) != shape.negate;
+        },
         state && state->regex.re ? &state->dictionary_tables : nullptr);
   }
   ASSIGN_OR_RETURN(Array strings, ToArray(input, rows, ctx.pool));
@@ -155,7 +178,8 @@ Result<Datum> ExecMatch(RegexShape shape, KernelContext& ctx, std::span<const Da
       last.assign(p);
     }
     std::string_view s = values[i];
-    bytes[i] = RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *compiled.re) != shape.negate;
+    bytes[i] =
+        RE2::PartialMatch(re2::StringPiece(s.data(), s.size()), *compiled.re) != shape.negate;
   }
   ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(ctx.pool, rows));
   PackBytesToBits(bytes.data(), rows, bits.data);
@@ -163,7 +187,8 @@ Result<Datum> ExecMatch(RegexShape shape, KernelContext& ctx, std::span<const Da
 }
 
 // Replaces in `text` (a copy) the first or every match.
-void ReplaceOne(const CompiledRegex& regex, const std::string& replacement, std::string_view in, std::string* out) {
+void ReplaceOne(const CompiledRegex& regex, const std::string& replacement, std::string_view in,
+                std::string* out) {
   out->assign(in.data(), in.size());
   if (regex.global) {
     RE2::GlobalReplace(out, *regex.re, replacement);
@@ -197,8 +222,10 @@ Result<Datum> ExecReplace(KernelContext& ctx, std::span<const Datum> args, int64
     if (input.is_array() && input.type().id() == TypeId::kDictionary) {
       // Once per dictionary entry, then gathered.
       DictionaryArray dict(input.array());
-      ASSIGN_OR_RETURN(Datum replaced, ExecStringToString(ctx, Datum(dict.dictionary()), dict.dictionary().length(), op));
-      ASSIGN_OR_RETURN(Array out, GatherInt32(replaced.array(), dict.raw_indices(), input.array().null_bitmap_data(),
+      ASSIGN_OR_RETURN(Datum replaced, ExecStringToString(ctx, Datum(dict.dictionary()),
+                                                          dict.dictionary().length(), op));
+      ASSIGN_OR_RETURN(Array out, GatherInt32(replaced.array(), dict.raw_indices(),
+                                              input.array().null_bitmap_data(),
                                               input.array().offset(), rows, ctx.pool));
       return Datum(std::move(out));
     }
@@ -232,8 +259,8 @@ Result<Datum> ExecReplace(KernelContext& ctx, std::span<const Datum> args, int64
   return Datum(std::move(out));
 }
 
-void AddMatch(FunctionRegistry& registry, const char* name, const char* description, RegexShape shape,
-              bool with_flags, std::vector<std::string> aliases = {}) {
+void AddMatch(FunctionRegistry& registry, const char* name, const char* description,
+              RegexShape shape, bool with_flags, std::vector<std::string> aliases = {}) {
   ScalarFunction function;
   function.name = name;
   function.description = description;
@@ -241,7 +268,8 @@ void AddMatch(FunctionRegistry& registry, const char* name, const char* descript
     for (bool flags : {false, true}) {
       if (flags && !with_flags) continue;
       ScalarKernel kernel;
-      kernel.inputs = {dictionary ? TypeMatcher::StringDictionary() : TypeMatcher::AnyString(), TypeMatcher::AnyString()};
+      kernel.inputs = {dictionary ? TypeMatcher::StringDictionary() : TypeMatcher::AnyString(),
+                       TypeMatcher::AnyString()};
       if (flags) kernel.inputs.push_back(TypeMatcher::AnyString());
       kernel.output = FixedOutput(DataType::Boolean());
       kernel.init = MakeInit(shape);
@@ -261,11 +289,13 @@ void RegisterRegexFunctions(FunctionRegistry& registry) {
   AddMatch(registry, "regex_imatch", "s ~* pattern", {2, false, true, false}, false, {"~*"});
   AddMatch(registry, "regex_not_match", "s !~ pattern", {2, false, false, true}, false, {"!~"});
   AddMatch(registry, "regex_not_imatch", "s !~* pattern", {2, false, true, true}, false, {"!~*"});
-  AddMatch(registry, "regexp_like", "regexp_like(s, pattern[, flags])", {2, false, false, false}, true);
+  AddMatch(registry, "regexp_like", "regexp_like(s, pattern[, flags])", {2, false, false, false},
+           true);
 
   ScalarFunction replace;
   replace.name = "regexp_replace";
-  replace.description = "regexp_replace(s, pattern, replacement[, flags]); flag g replaces every match";
+  replace.description =
+      "regexp_replace(s, pattern, replacement[, flags]); flag g replaces every match";
   for (bool dictionary : {true, false}) {
     for (bool flags : {false, true}) {
       ScalarKernel kernel;

@@ -23,7 +23,8 @@ TEST(FunctionRegistryTest, FindsNamesAndAliasesCaseInsensitively) {
   std::vector<std::string> names = Registry().ScalarNames();
   EXPECT_NE(std::find(names.begin(), names.end(), "date_bin"), names.end());
   std::vector<std::string> aggregates = Registry().AggregateNames();
-  EXPECT_NE(std::find(aggregates.begin(), aggregates.end(), "approx_percentile_cont"), aggregates.end());
+  EXPECT_NE(std::find(aggregates.begin(), aggregates.end(), "approx_percentile_cont"),
+            aggregates.end());
 }
 
 TEST(FunctionRegistryTest, ExactMatchNeedsNoCast) {
@@ -105,7 +106,8 @@ TEST(FunctionRegistryTest, ErrorsNameFunctionAndTypes) {
   auto result = Registry().ResolveScalar("sqrt", types);
   ASSERT_FALSE(result.ok());
   EXPECT_TRUE(result.status().IsInvalidArgument());
-  EXPECT_NE(result.status().message().find("sqrt(string)"), std::string::npos) << result.status().ToString();
+  EXPECT_NE(result.status().message().find("sqrt(string)"), std::string::npos)
+      << result.status().ToString();
   EXPECT_NE(result.status().message().find("candidates: sqrt(double)"), std::string::npos);
   EXPECT_TRUE(Registry().ResolveScalar("nope", types).status().IsNotFound());
   std::vector<DataType> bad = {DataType::Boolean(), DataType::Int64()};
@@ -156,7 +158,8 @@ TEST(CommonTypeTest, Lattice) {
   EXPECT_EQ(*CommonType(DataType::Int64(), DataType::UInt64()), DataType::Int64());
   EXPECT_EQ(*CommonType(DataType::Null(), DataType::Utf8()), DataType::Utf8());
   EXPECT_EQ(*CommonType(DataType::TagDictionary(), DataType::Utf8()), DataType::Utf8());
-  EXPECT_EQ(*CommonType(DataType::TagDictionary(), DataType::TagDictionary()), DataType::TagDictionary());
+  EXPECT_EQ(*CommonType(DataType::TagDictionary(), DataType::TagDictionary()),
+            DataType::TagDictionary());
   EXPECT_EQ(*CommonType(DataType::Utf8(), DataType::Timestamp()), DataType::Timestamp());
   EXPECT_EQ(*CommonType(DataType::Timestamp(TimeUnit::kNano, "UTC"), DataType::Utf8()),
             DataType::Timestamp(TimeUnit::kNano, "UTC"));
@@ -166,11 +169,16 @@ TEST(CommonTypeTest, Lattice) {
 }
 
 TEST(ImplicitCastTest, Targets) {
-  EXPECT_EQ(*ImplicitCastTarget(DataType::Int32(), TypeMatcher::Exact(DataType::Float64())), DataType::Float64());
-  EXPECT_EQ(*ImplicitCastTarget(DataType::TagDictionary(), TypeMatcher::AnyString()), DataType::Utf8());
-  EXPECT_EQ(*ImplicitCastTarget(DataType::Null(), TypeMatcher::Exact(DataType::Boolean())), DataType::Boolean());
-  EXPECT_FALSE(ImplicitCastTarget(DataType::Float64(), TypeMatcher::Exact(DataType::Int64())).has_value());
-  EXPECT_FALSE(ImplicitCastTarget(DataType::Boolean(), TypeMatcher::Exact(DataType::Int64())).has_value());
+  EXPECT_EQ(*ImplicitCastTarget(DataType::Int32(), TypeMatcher::Exact(DataType::Float64())),
+            DataType::Float64());
+  EXPECT_EQ(*ImplicitCastTarget(DataType::TagDictionary(), TypeMatcher::AnyString()),
+            DataType::Utf8());
+  EXPECT_EQ(*ImplicitCastTarget(DataType::Null(), TypeMatcher::Exact(DataType::Boolean())),
+            DataType::Boolean());
+  EXPECT_FALSE(
+      ImplicitCastTarget(DataType::Float64(), TypeMatcher::Exact(DataType::Int64())).has_value());
+  EXPECT_FALSE(
+      ImplicitCastTarget(DataType::Boolean(), TypeMatcher::Exact(DataType::Int64())).has_value());
   EXPECT_FALSE(ImplicitCastTarget(DataType::Int64(), TypeMatcher::AnyString()).has_value());
 }
 
@@ -190,7 +198,8 @@ TEST(CastTest, NumericWidenAndNarrow) {
   EXPECT_EQ(out.array().FormatValue(0), "100");
   auto overflow = CastTo(Int64s({1000}), DataType::Int8());
   ASSERT_FALSE(overflow.ok());
-  EXPECT_NE(overflow.status().message().find("1000"), std::string::npos) << overflow.status().ToString();
+  EXPECT_NE(overflow.status().message().find("1000"), std::string::npos)
+      << overflow.status().ToString();
   EXPECT_FALSE(CastTo(Float64s({std::nan("")}), DataType::Int64()).ok());
   EXPECT_FALSE(CastTo(Float64s({1e30}), DataType::Int64()).ok());
   EXPECT_FALSE(CastTo(Int64s({-1}), DataType::UInt64()).ok());
@@ -215,7 +224,8 @@ TEST(CastTest, ToAndFromStrings) {
   EXPECT_NE(bad.status().message().find("'abc'"), std::string::npos) << bad.status().ToString();
   ASSERT_OK_AND_ASSIGN(out, CastTo(Strings({"1.5", "inf", "-2e3"}), DataType::Float64()));
   EXPECT_TRUE(DatumEquals(out, Float64s({1.5, INFINITY, -2000})));
-  ASSERT_OK_AND_ASSIGN(out, CastTo(Strings({"true", "F", "1", "0", "t", std::nullopt}), DataType::Boolean()));
+  ASSERT_OK_AND_ASSIGN(
+      out, CastTo(Strings({"true", "F", "1", "0", "t", std::nullopt}), DataType::Boolean()));
   EXPECT_TRUE(DatumEquals(out, Bools({true, false, true, false, true, std::nullopt})));
   EXPECT_FALSE(CastTo(Strings({"yes please"}), DataType::Boolean()).ok());
   ASSERT_OK_AND_ASSIGN(out, CastTo(Float64s({1.5, 1.0, 1e20, NAN}), DataType::Utf8()));
@@ -228,8 +238,10 @@ TEST(CastTest, ToAndFromStrings) {
 
 TEST(CastTest, Timestamps) {
   int64_t t = Ts("2024-06-01T12:00:00Z");
-  ASSERT_OK_AND_ASSIGN(Datum out, CastTo(Strings({"2024-06-01T12:00:00Z", "2024-06-01 12:00:00", "2024-06-01T14:00:00+02:00"}),
-                                         DataType::Timestamp()));
+  ASSERT_OK_AND_ASSIGN(
+      Datum out,
+      CastTo(Strings({"2024-06-01T12:00:00Z", "2024-06-01 12:00:00", "2024-06-01T14:00:00+02:00"}),
+             DataType::Timestamp()));
   EXPECT_TRUE(DatumEquals(out, Timestamps({t, t, t})));
   auto bad = CastTo(Strings({"yesterday"}), DataType::Timestamp());
   ASSERT_FALSE(bad.ok());
@@ -241,11 +253,13 @@ TEST(CastTest, Timestamps) {
   ASSERT_OK_AND_ASSIGN(out, CastTo(Int64s({t}), DataType::Timestamp()));
   EXPECT_TRUE(DatumEquals(out, Timestamps({t})));
   // Unit changes floor toward negative infinity and check overflow.
-  ASSERT_OK_AND_ASSIGN(out, CastTo(Timestamps({1'500'000'000, -1}), DataType::Timestamp(TimeUnit::kSecond)));
+  ASSERT_OK_AND_ASSIGN(
+      out, CastTo(Timestamps({1'500'000'000, -1}), DataType::Timestamp(TimeUnit::kSecond)));
   EXPECT_EQ(ValuesOf<int64_t>(out.array())[0], 1);
   EXPECT_EQ(ValuesOf<int64_t>(out.array())[1], -1);
-  ASSERT_OK_AND_ASSIGN(Datum seconds, CastTo(Datum(Scalar::Timestamp(INT64_MAX / 10, TimeUnit::kSecond)),
-                                             DataType::Utf8()));
+  ASSERT_OK_AND_ASSIGN(
+      Datum seconds,
+      CastTo(Datum(Scalar::Timestamp(INT64_MAX / 10, TimeUnit::kSecond)), DataType::Utf8()));
   (void)seconds;
   EXPECT_FALSE(CastTo(FixedArray<int64_t>({INT64_MAX / 10}, DataType::Timestamp(TimeUnit::kSecond)),
                       DataType::Timestamp())
@@ -271,18 +285,22 @@ TEST(CastTest, DictionaryAndNull) {
   EXPECT_FALSE(CanCast(DataType::Boolean(), DataType::Timestamp()));
   auto unsupported = CastTo(Bools({true}), DataType::Timestamp());
   ASSERT_FALSE(unsupported.ok());
-  EXPECT_NE(unsupported.status().message().find("cannot cast bool to timestamp[ns]"), std::string::npos);
+  EXPECT_NE(unsupported.status().message().find("cannot cast bool to timestamp[ns]"),
+            std::string::npos);
 }
 
 TEST(CastTest, Scalars) {
-  ASSERT_OK_AND_ASSIGN(Scalar s, CastScalar(Scalar::Utf8("2024-06-01T12:00:00Z"), DataType::Timestamp()));
+  ASSERT_OK_AND_ASSIGN(Scalar s,
+                       CastScalar(Scalar::Utf8("2024-06-01T12:00:00Z"), DataType::Timestamp()));
   EXPECT_EQ(s, TsScalar("2024-06-01T12:00:00Z"));
   ASSERT_OK_AND_ASSIGN(s, CastScalar(Scalar::Null(DataType::Int64()), DataType::Utf8()));
   EXPECT_TRUE(s.is_null());
   EXPECT_EQ(s.type(), DataType::Utf8());
-  ASSERT_OK_AND_ASSIGN(s, CastScalar(Scalar::Utf8("1 hour 30 minutes"), DataType::IntervalMonthDayNano()));
+  ASSERT_OK_AND_ASSIGN(
+      s, CastScalar(Scalar::Utf8("1 hour 30 minutes"), DataType::IntervalMonthDayNano()));
   EXPECT_EQ(s.interval_value(), (MonthDayNano{0, 0, 90 * 60 * kNanosPerSecond}));
-  ASSERT_OK_AND_ASSIGN(s, CastScalar(Scalar::Interval({1, 2, 3 * kNanosPerSecond}), DataType::Utf8()));
+  ASSERT_OK_AND_ASSIGN(s,
+                       CastScalar(Scalar::Interval({1, 2, 3 * kNanosPerSecond}), DataType::Utf8()));
   EXPECT_EQ(s.string_value(), "0 years 1 mons 2 days 0 hours 0 mins 3.000000000 secs");
   EXPECT_FALSE(CastScalar(Scalar::Utf8("abc"), DataType::Float64()).ok());
 }
@@ -317,22 +335,26 @@ TEST(SelectionTest, FilterAndInterleave) {
   EXPECT_TRUE(kept.Equals(Int64s({1, std::nullopt})));
   ASSERT_OK_AND_ASSIGN(Array rest, FilterByMask(values, mask, /*invert=*/true));
   EXPECT_TRUE(rest.Equals(Int64s({2, 3, 5})));
-  ASSERT_OK_AND_ASSIGN(Array merged, InterleaveByMask(mask, Datum(kept), Datum(rest), DataType::Int64()));
+  ASSERT_OK_AND_ASSIGN(Array merged,
+                       InterleaveByMask(mask, Datum(kept), Datum(rest), DataType::Int64()));
   EXPECT_TRUE(merged.Equals(values));
-  ASSERT_OK_AND_ASSIGN(merged, InterleaveByMask(mask, Datum(Scalar::Int64(7)), Datum(rest), DataType::Int64()));
+  ASSERT_OK_AND_ASSIGN(
+      merged, InterleaveByMask(mask, Datum(Scalar::Int64(7)), Datum(rest), DataType::Int64()));
   EXPECT_TRUE(merged.Equals(Int64s({7, 2, 3, 7, 5})));
   EXPECT_FALSE(InterleaveByMask(mask, Datum(rest), Datum(rest), DataType::Int64()).ok());
 
   Array strings = Strings({"a", "b", "c", std::nullopt, "e"});
-  ASSERT_OK_AND_ASSIGN(Array picked, SelectByMask(mask, Datum(strings), Datum(Scalar::Utf8("z")), DataType::Utf8()));
+  ASSERT_OK_AND_ASSIGN(
+      Array picked, SelectByMask(mask, Datum(strings), Datum(Scalar::Utf8("z")), DataType::Utf8()));
   EXPECT_TRUE(picked.Equals(Strings({"a", "z", "z", std::nullopt, "z"})));
 
   Array tags = Tags({"x", "y", "x", "z", std::nullopt});
   ASSERT_OK_AND_ASSIGN(Array tag_kept, FilterByMask(tags, mask));
   EXPECT_TRUE(tag_kept.Equals(Tags({"x", "z"})));
   EXPECT_EQ(tag_kept.data()->dictionary, tags.data()->dictionary);  // dictionary kept
-  ASSERT_OK_AND_ASSIGN(Array bools, SelectByMask(mask, Datum(Bools({true, true, true, true, true})),
-                                                 Datum(Scalar::Boolean(false)), DataType::Boolean()));
+  ASSERT_OK_AND_ASSIGN(Array bools,
+                       SelectByMask(mask, Datum(Bools({true, true, true, true, true})),
+                                    Datum(Scalar::Boolean(false)), DataType::Boolean()));
   EXPECT_TRUE(bools.Equals(Bools({true, false, false, true, false})));
 }
 

@@ -61,7 +61,8 @@ struct RowCursor {
   }
 };
 
-Result<OutputValidity> PackValidity(const std::vector<uint8_t>& valid, int64_t rows, MemoryPool* pool) {
+Result<OutputValidity> PackValidity(const std::vector<uint8_t>& valid, int64_t rows,
+                                    MemoryPool* pool) {
   OutputValidity out;
   int64_t valid_count = 0;
   for (uint8_t v : valid) valid_count += v;
@@ -94,8 +95,8 @@ Result<Array> ZipFixed(const uint8_t* choose, const Datum& first, const Datum& s
   return MakeArray(type, rows, validity.bitmap, validity.null_count, {out.buffer});
 }
 
-Result<Array> ZipBoolean(const uint8_t* choose, const Datum& first, const Datum& second, int64_t rows,
-                         bool compacted, MemoryPool* pool) {
+Result<Array> ZipBoolean(const uint8_t* choose, const Datum& first, const Datum& second,
+                         int64_t rows, bool compacted, MemoryPool* pool) {
   struct Side {
     const uint8_t* bits = nullptr;
     int64_t offset = 0;
@@ -138,8 +139,8 @@ Result<Array> ZipBoolean(const uint8_t* choose, const Datum& first, const Datum&
   return MakeBooleanArray(rows, bits.buffer, validity);
 }
 
-Result<Array> ZipStrings(const uint8_t* choose, const Datum& first, const Datum& second, int64_t rows,
-                         bool compacted, const DataType& type, MemoryPool* pool) {
+Result<Array> ZipStrings(const uint8_t* choose, const Datum& first, const Datum& second,
+                         int64_t rows, bool compacted, const DataType& type, MemoryPool* pool) {
   struct Side {
     std::optional<StringReader> reader;
     ValidityView validity;
@@ -182,37 +183,48 @@ Result<Array> ZipStrings(const uint8_t* choose, const Datum& first, const Datum&
 }
 
 const ArrayData* DictionaryOf(const Datum& d) {
-  return d.is_array() && d.type().id() == TypeId::kDictionary ? d.array().data()->dictionary.get() : nullptr;
+  return d.is_array() && d.type().id() == TypeId::kDictionary ? d.array().data()->dictionary.get()
+                                                              : nullptr;
 }
 
 }  // namespace
 
-Result<Array> ZipByMask(const uint8_t* choose, const Datum& first, const Datum& second, int64_t rows,
-                        bool compacted, const DataType& type, MemoryPool* pool) {
+Result<Array> ZipByMask(const uint8_t* choose, const Datum& first, const Datum& second,
+                        int64_t rows, bool compacted, const DataType& type, MemoryPool* pool) {
   switch (type.id()) {
-    case TypeId::kNull: return MakeNullArray(type, rows);
-    case TypeId::kBoolean: return ZipBoolean(choose, first, second, rows, compacted, pool);
+    case TypeId::kNull:
+      return MakeNullArray(type, rows);
+    case TypeId::kBoolean:
+      return ZipBoolean(choose, first, second, rows, compacted, pool);
     case TypeId::kUtf8:
-    case TypeId::kBinary: return ZipStrings(choose, first, second, rows, compacted, type, pool);
+    case TypeId::kBinary:
+      return ZipStrings(choose, first, second, rows, compacted, type, pool);
     case TypeId::kDictionary: {
       // Same dictionary on both sides (or null/scalar sides): zip the indices.
       const ArrayData* da = DictionaryOf(first);
       const ArrayData* db = DictionaryOf(second);
-      bool a_plain_null = first.type().id() == TypeId::kNull || (first.is_scalar() && first.scalar().is_null());
-      bool b_plain_null = second.type().id() == TypeId::kNull || (second.is_scalar() && second.scalar().is_null());
+      bool a_plain_null =
+          first.type().id() == TypeId::kNull || (first.is_scalar() && first.scalar().is_null());
+      bool b_plain_null =
+          second.type().id() == TypeId::kNull || (second.is_scalar() && second.scalar().is_null());
       const ArrayData* shared = da ? da : db;
       bool same = shared != nullptr && (da == nullptr ? a_plain_null : true) &&
-                  (db == nullptr ? b_plain_null : true) && (da == nullptr || db == nullptr || da == db);
+                  (db == nullptr ? b_plain_null : true) &&
+                  (da == nullptr || db == nullptr || da == db);
       if (same) {
         auto as_indices = [](const Datum& d) -> Datum {
-          if (d.is_array() && d.type().id() == TypeId::kDictionary) return Datum(Array(DictionaryArray(d.array()).indices()));
+          if (d.is_array() && d.type().id() == TypeId::kDictionary)
+            return Datum(Array(DictionaryArray(d.array()).indices()));
           return Datum(Scalar::Null(DataType::Int32()));
         };
-        ASSIGN_OR_RETURN(Array indices, ZipFixed<int32_t>(choose, as_indices(first), as_indices(second), rows,
-                                                          compacted, DataType::Int32(), pool));
+        ASSIGN_OR_RETURN(Array indices,
+                         ZipFixed<int32_t>(choose, as_indices(first), as_indices(second), rows,
+                                           compacted, DataType::Int32(), pool));
         auto data = std::make_shared<ArrayData>(*indices.data());
         data->type = type;
-        data->dictionary = DictionaryArray(first.is_array() && da ? first.array() : second.array()).data()->dictionary;
+        data->dictionary = DictionaryArray(first.is_array() && da ? first.array() : second.array())
+                               .data()
+                               ->dictionary;
         return Array(std::move(data));
       }
       // Different dictionaries: zip the decoded values, then re-encode.
@@ -220,19 +232,27 @@ Result<Array> ZipByMask(const uint8_t* choose, const Datum& first, const Datum& 
       ctx.pool = pool;
       ASSIGN_OR_RETURN(Datum a, Cast(ctx, first, type.value_type()));
       ASSIGN_OR_RETURN(Datum b, Cast(ctx, second, type.value_type()));
-      ASSIGN_OR_RETURN(Array values, ZipByMask(choose, a, b, rows, compacted, type.value_type(), pool));
+      ASSIGN_OR_RETURN(Array values,
+                       ZipByMask(choose, a, b, rows, compacted, type.value_type(), pool));
       ASSIGN_OR_RETURN(Datum encoded, Cast(ctx, Datum(values), type));
       return encoded.array();
     }
-    default: break;
+    default:
+      break;
   }
   switch (type.bit_width()) {
-    case 8: return ZipFixed<uint8_t>(choose, first, second, rows, compacted, type, pool);
-    case 16: return ZipFixed<uint16_t>(choose, first, second, rows, compacted, type, pool);
-    case 32: return ZipFixed<uint32_t>(choose, first, second, rows, compacted, type, pool);
-    case 64: return ZipFixed<uint64_t>(choose, first, second, rows, compacted, type, pool);
-    case 128: return ZipFixed<MonthDayNano>(choose, first, second, rows, compacted, type, pool);
-    default: break;
+    case 8:
+      return ZipFixed<uint8_t>(choose, first, second, rows, compacted, type, pool);
+    case 16:
+      return ZipFixed<uint16_t>(choose, first, second, rows, compacted, type, pool);
+    case 32:
+      return ZipFixed<uint32_t>(choose, first, second, rows, compacted, type, pool);
+    case 64:
+      return ZipFixed<uint64_t>(choose, first, second, rows, compacted, type, pool);
+    case 128:
+      return ZipFixed<MonthDayNano>(choose, first, second, rows, compacted, type, pool);
+    default:
+      break;
   }
   return Status::NotImplemented("selecting rows of type {} is not supported", type.ToString());
 }
@@ -262,7 +282,8 @@ int64_t CountTrue(const Array& mask) {
 
 Result<Array> FilterByMask(const Array& values, const Array& mask, bool invert, MemoryPool* pool) {
   if (values.length() != mask.length()) {
-    return Status::InvalidArgument("filter mask has {} rows, values have {}", mask.length(), values.length());
+    return Status::InvalidArgument("filter mask has {} rows, values have {}", mask.length(),
+                                   values.length());
   }
   ASSIGN_OR_RETURN(std::vector<uint8_t> bits, TrueBits(mask, invert, pool));
   int64_t rows = values.length();
@@ -275,7 +296,8 @@ Result<Array> FilterByMask(const Array& values, const Array& mask, bool invert, 
   if (out_rows == rows) return values;
   if (values.type().id() == TypeId::kDictionary) {
     Array indices = DictionaryArray(values).indices();
-    ASSIGN_OR_RETURN(Array picked, GatherInt32(indices, selected.data(), nullptr, 0, out_rows, pool));
+    ASSIGN_OR_RETURN(Array picked,
+                     GatherInt32(indices, selected.data(), nullptr, 0, out_rows, pool));
     auto data = std::make_shared<ArrayData>(*picked.data());
     data->type = values.type();
     data->dictionary = values.data()->dictionary;
@@ -290,7 +312,8 @@ Result<Array> InterleaveByMask(const Array& mask, const Datum& when_true, const 
   int64_t rows = mask.length();
   int64_t trues = bit_util::CountSetBits(bits.data(), 0, rows);
   if (when_true.is_array() && when_true.array().length() != trues) {
-    return Status::InvalidArgument("interleave: {} true rows but {} values", trues, when_true.array().length());
+    return Status::InvalidArgument("interleave: {} true rows but {} values", trues,
+                                   when_true.array().length());
   }
   if (when_false.is_array() && when_false.array().length() != rows - trues) {
     return Status::InvalidArgument("interleave: {} other rows but {} values", rows - trues,
@@ -302,7 +325,8 @@ Result<Array> InterleaveByMask(const Array& mask, const Datum& when_true, const 
 Result<Array> SelectByMask(const Array& mask, const Datum& when_true, const Datum& when_false,
                            const DataType& type, MemoryPool* pool) {
   ASSIGN_OR_RETURN(std::vector<uint8_t> bits, TrueBits(mask, false, pool));
-  return ZipByMask(bits.data(), when_true, when_false, mask.length(), /*compacted=*/false, type, pool);
+  return ZipByMask(bits.data(), when_true, when_false, mask.length(), /*compacted=*/false, type,
+                   pool);
 }
 
 }  // namespace quiver

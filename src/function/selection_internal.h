@@ -12,8 +12,8 @@ namespace quiver::function_internal {
 // from `second`. Source rows are i (`compacted` false: both sides full length or scalars)
 // or the next unused row of that side (`compacted` true). Both sides have `type` or are
 // Null-typed / null scalars. Dictionaries sharing one dictionary zip their indices.
-Result<Array> ZipByMask(const uint8_t* choose, const Datum& first, const Datum& second, int64_t rows,
-                        bool compacted, const DataType& type, MemoryPool* pool);
+Result<Array> ZipByMask(const uint8_t* choose, const Datum& first, const Datum& second,
+                        int64_t rows, bool compacted, const DataType& type, MemoryPool* pool);
 
 // The mask's "true and valid" bits (or their complement with `invert`) from bit 0, with
 // 8 bytes of padding.

@@ -78,12 +78,18 @@ template <CompareOp kOp>
 constexpr int DoubleScalarPredicate() {
   // For a non-NaN scalar: unordered (NaN) lanes are "greater".
   switch (kOp) {
-    case CompareOp::kEq: return _CMP_EQ_OQ;
-    case CompareOp::kNe: return _CMP_NEQ_UQ;
-    case CompareOp::kLt: return _CMP_LT_OQ;
-    case CompareOp::kLe: return _CMP_LE_OQ;
-    case CompareOp::kGt: return _CMP_NLE_UQ;
-    case CompareOp::kGe: return _CMP_NLT_UQ;
+    case CompareOp::kEq:
+      return _CMP_EQ_OQ;
+    case CompareOp::kNe:
+      return _CMP_NEQ_UQ;
+    case CompareOp::kLt:
+      return _CMP_LT_OQ;
+    case CompareOp::kLe:
+      return _CMP_LE_OQ;
+    case CompareOp::kGt:
+      return _CMP_NLE_UQ;
+    case CompareOp::kGe:
+      return _CMP_NLT_UQ;
   }
   return _CMP_EQ_OQ;
 }
@@ -91,19 +97,25 @@ constexpr int DoubleScalarPredicate() {
 template <CompareOp kOp>
 constexpr int IntPredicate() {
   switch (kOp) {
-    case CompareOp::kEq: return _MM_CMPINT_EQ;
-    case CompareOp::kNe: return _MM_CMPINT_NE;
-    case CompareOp::kLt: return _MM_CMPINT_LT;
-    case CompareOp::kLe: return _MM_CMPINT_LE;
-    case CompareOp::kGt: return _MM_CMPINT_NLE;
-    case CompareOp::kGe: return _MM_CMPINT_NLT;
+    case CompareOp::kEq:
+      return _MM_CMPINT_EQ;
+    case CompareOp::kNe:
+      return _MM_CMPINT_NE;
+    case CompareOp::kLt:
+      return _MM_CMPINT_LT;
+    case CompareOp::kLe:
+      return _MM_CMPINT_LE;
+    case CompareOp::kGt:
+      return _MM_CMPINT_NLE;
+    case CompareOp::kGe:
+      return _MM_CMPINT_NLT;
   }
   return _MM_CMPINT_EQ;
 }
 
 template <CompareOp kOp>
 __attribute__((target("avx512f,avx512bw"))) int64_t DoubleScalarAvx512(const double* a, double b,
-                                                                        int64_t n, uint8_t* out) {
+                                                                       int64_t n, uint8_t* out) {
   constexpr int kPredicate = DoubleScalarPredicate<kOp>();
   const __m512d vb = _mm512_set1_pd(b);
   int64_t i = 0;
@@ -141,8 +153,9 @@ __attribute__((target("avx512f,avx512bw"))) inline __mmask8 DoubleArrayMask(__m5
 }
 
 template <CompareOp kOp>
-__attribute__((target("avx512f,avx512bw"))) int64_t DoubleArrayAvx512(const double* a, const double* b,
-                                                                       int64_t n, uint8_t* out) {
+__attribute__((target("avx512f,avx512bw"))) int64_t DoubleArrayAvx512(const double* a,
+                                                                      const double* b, int64_t n,
+                                                                      uint8_t* out) {
   int64_t i = 0;
   for (; i + 8 <= n; i += 8) {
     out[i >> 3] = DoubleArrayMask<kOp>(_mm512_loadu_pd(a + i), _mm512_loadu_pd(b + i));
@@ -152,7 +165,7 @@ __attribute__((target("avx512f,avx512bw"))) int64_t DoubleArrayAvx512(const doub
 
 template <CompareOp kOp, bool kSigned>
 __attribute__((target("avx512f,avx512bw"))) int64_t Int64ScalarAvx512(const void* a_raw, int64_t b,
-                                                                       int64_t n, uint8_t* out) {
+                                                                      int64_t n, uint8_t* out) {
   constexpr int kPredicate = IntPredicate<kOp>();
   const auto* a = static_cast<const int64_t*>(a_raw);
   const __m512i vb = _mm512_set1_epi64(b);
@@ -176,8 +189,9 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int64ScalarAvx512(const void
 }
 
 template <CompareOp kOp, bool kSigned>
-__attribute__((target("avx512f,avx512bw"))) int64_t Int64ArrayAvx512(const void* a_raw, const void* b_raw,
-                                                                      int64_t n, uint8_t* out) {
+__attribute__((target("avx512f,avx512bw"))) int64_t Int64ArrayAvx512(const void* a_raw,
+                                                                     const void* b_raw, int64_t n,
+                                                                     uint8_t* out) {
   constexpr int kPredicate = IntPredicate<kOp>();
   const auto* a = static_cast<const int64_t*>(a_raw);
   const auto* b = static_cast<const int64_t*>(b_raw);
@@ -185,15 +199,15 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int64ArrayAvx512(const void*
   for (; i + 8 <= n; i += 8) {
     __m512i x = _mm512_loadu_si512(a + i);
     __m512i y = _mm512_loadu_si512(b + i);
-    out[i >> 3] = kSigned ? _mm512_cmp_epi64_mask(x, y, kPredicate)
-                          : _mm512_cmp_epu64_mask(x, y, kPredicate);
+    out[i >> 3] =
+        kSigned ? _mm512_cmp_epi64_mask(x, y, kPredicate) : _mm512_cmp_epu64_mask(x, y, kPredicate);
   }
   return i;
 }
 
 template <CompareOp kOp>
 __attribute__((target("avx512f,avx512bw"))) int64_t Int32ScalarAvx512(const int32_t* a, int32_t b,
-                                                                       int64_t n, uint8_t* out) {
+                                                                      int64_t n, uint8_t* out) {
   constexpr int kPredicate = IntPredicate<kOp>();
   const __m512i vb = _mm512_set1_epi32(b);
   int64_t i = 0;
@@ -213,17 +227,17 @@ __attribute__((target("avx512f,avx512bw"))) int64_t Int32ScalarAvx512(const int3
 }
 
 // `lut` is padded with 3 readable bytes (a 32-bit gather at the last entry).
-__attribute__((target("avx512f,avx512bw"))) int64_t LookupAvx512(const int32_t* indices, const uint8_t* lut,
-                                                                  int64_t lut_size, int64_t n,
-                                                                  uint8_t* out) {
+__attribute__((target("avx512f,avx512bw"))) int64_t LookupAvx512(const int32_t* indices,
+                                                                 const uint8_t* lut,
+                                                                 int64_t lut_size, int64_t n,
+                                                                 uint8_t* out) {
   const __m512i size = _mm512_set1_epi32(static_cast<int32_t>(lut_size));
   const __m512i low_byte = _mm512_set1_epi32(0xFF);
   int64_t i = 0;
   for (; i + 16 <= n; i += 16) {
     __m512i idx = _mm512_loadu_si512(indices + i);
     __mmask16 in_range = _mm512_cmp_epu32_mask(idx, size, _MM_CMPINT_LT);
-    __m512i gathered =
-        _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), in_range, idx, lut, 1);
+    __m512i gathered = _mm512_mask_i32gather_epi32(_mm512_setzero_si512(), in_range, idx, lut, 1);
     __mmask16 m = _mm512_test_epi32_mask(gathered, low_byte);
     std::memcpy(out + (i >> 3), &m, sizeof(m));
   }
@@ -235,12 +249,24 @@ __attribute__((target("avx512f,avx512bw"))) int64_t LookupAvx512(const int32_t* 
 template <typename T, typename Fn>
 void DispatchOp(CompareOp op, Fn&& fn) {
   switch (op) {
-    case CompareOp::kEq: fn.template operator()<CompareOp::kEq>(); break;
-    case CompareOp::kNe: fn.template operator()<CompareOp::kNe>(); break;
-    case CompareOp::kLt: fn.template operator()<CompareOp::kLt>(); break;
-    case CompareOp::kLe: fn.template operator()<CompareOp::kLe>(); break;
-    case CompareOp::kGt: fn.template operator()<CompareOp::kGt>(); break;
-    case CompareOp::kGe: fn.template operator()<CompareOp::kGe>(); break;
+    case CompareOp::kEq:
+      fn.template operator()<CompareOp::kEq>();
+      break;
+    case CompareOp::kNe:
+      fn.template operator()<CompareOp::kNe>();
+      break;
+    case CompareOp::kLt:
+      fn.template operator()<CompareOp::kLt>();
+      break;
+    case CompareOp::kLe:
+      fn.template operator()<CompareOp::kLe>();
+      break;
+    case CompareOp::kGt:
+      fn.template operator()<CompareOp::kGt>();
+      break;
+    case CompareOp::kGe:
+      fn.template operator()<CompareOp::kGe>();
+      break;
   }
 }
 
@@ -263,28 +289,33 @@ void CompareArrayScalarToBits(CompareOp op, const int64_t* a, int64_t b, int64_t
   });
 }
 
-void CompareArrayScalarToBits(CompareOp op, const uint64_t* a, uint64_t b, int64_t n, uint8_t* out) {
+void CompareArrayScalarToBits(CompareOp op, const uint64_t* a, uint64_t b, int64_t n,
+                              uint8_t* out) {
   DispatchOp<uint64_t>(op, [&]<CompareOp kOp>() {
-    int64_t done = kHasAvx512 ? Int64ScalarAvx512<kOp, false>(a, static_cast<int64_t>(b), n, out) : 0;
+    int64_t done =
+        kHasAvx512 ? Int64ScalarAvx512<kOp, false>(a, static_cast<int64_t>(b), n, out) : 0;
     ScalarPortable<kOp>(a, b, done, n, out);
   });
 }
 
-void CompareArrayArrayToBits(CompareOp op, const double* a, const double* b, int64_t n, uint8_t* out) {
+void CompareArrayArrayToBits(CompareOp op, const double* a, const double* b, int64_t n,
+                             uint8_t* out) {
   DispatchOp<double>(op, [&]<CompareOp kOp>() {
     int64_t done = kHasAvx512 ? DoubleArrayAvx512<kOp>(a, b, n, out) : 0;
     ArrayPortable<kOp>(a, b, done, n, out);
   });
 }
 
-void CompareArrayArrayToBits(CompareOp op, const int64_t* a, const int64_t* b, int64_t n, uint8_t* out) {
+void CompareArrayArrayToBits(CompareOp op, const int64_t* a, const int64_t* b, int64_t n,
+                             uint8_t* out) {
   DispatchOp<int64_t>(op, [&]<CompareOp kOp>() {
     int64_t done = kHasAvx512 ? Int64ArrayAvx512<kOp, true>(a, b, n, out) : 0;
     ArrayPortable<kOp>(a, b, done, n, out);
   });
 }
 
-void CompareArrayArrayToBits(CompareOp op, const uint64_t* a, const uint64_t* b, int64_t n, uint8_t* out) {
+void CompareArrayArrayToBits(CompareOp op, const uint64_t* a, const uint64_t* b, int64_t n,
+                             uint8_t* out) {
   DispatchOp<uint64_t>(op, [&]<CompareOp kOp>() {
     int64_t done = kHasAvx512 ? Int64ArrayAvx512<kOp, false>(a, b, n, out) : 0;
     ArrayPortable<kOp>(a, b, done, n, out);

@@ -14,11 +14,16 @@ enum class CompareOp : uint8_t { kEq, kNe, kLt, kLe, kGt, kGe };
 // The operator with its operands swapped (a < b  <=>  b > a).
 constexpr CompareOp FlipCompareOp(CompareOp op) {
   switch (op) {
-    case CompareOp::kLt: return CompareOp::kGt;
-    case CompareOp::kLe: return CompareOp::kGe;
-    case CompareOp::kGt: return CompareOp::kLt;
-    case CompareOp::kGe: return CompareOp::kLe;
-    default: return op;
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;
   }
 }
 
@@ -28,9 +33,12 @@ void CompareArrayScalarToBits(CompareOp op, const double* a, double b, int64_t n
 void CompareArrayScalarToBits(CompareOp op, const int64_t* a, int64_t b, int64_t n, uint8_t* out);
 void CompareArrayScalarToBits(CompareOp op, const uint64_t* a, uint64_t b, int64_t n, uint8_t* out);
 // out bit i = a[i] <op> b[i].
-void CompareArrayArrayToBits(CompareOp op, const double* a, const double* b, int64_t n, uint8_t* out);
-void CompareArrayArrayToBits(CompareOp op, const int64_t* a, const int64_t* b, int64_t n, uint8_t* out);
-void CompareArrayArrayToBits(CompareOp op, const uint64_t* a, const uint64_t* b, int64_t n, uint8_t* out);
+void CompareArrayArrayToBits(CompareOp op, const double* a, const double* b, int64_t n,
+                             uint8_t* out);
+void CompareArrayArrayToBits(CompareOp op, const int64_t* a, const int64_t* b, int64_t n,
+                             uint8_t* out);
+void CompareArrayArrayToBits(CompareOp op, const uint64_t* a, const uint64_t* b, int64_t n,
+                             uint8_t* out);
 void CompareInt32ScalarToBits(CompareOp op, const int32_t* a, int32_t b, int64_t n, uint8_t* out);
 // out bit i = lut[indices[i]] != 0, or 0 when indices[i] is outside [0, lut_size) (null
 // slots may hold any index).

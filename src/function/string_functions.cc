@@ -12,9 +12,9 @@
 //   ascii(s) -> Int32 code point of the first character (0 for ''), chr(n) -> Utf8
 // Functions whose first argument is a string dictionary and whose other arguments are
 // literals run once per dictionary entry (ExecViaDictionary).
+#include <locale.h>  // NOLINT(modernize-deprecated-headers): newlocale/towlower_l (POSIX)
 #include <clocale>
 #include <cwctype>
-#include <locale.h>  // NOLINT(modernize-deprecated-headers): newlocale/towlower_l (POSIX)
 
 #include "function/function_list_internal.h"
 #include "function/string_kernels_internal.h"
@@ -34,8 +34,9 @@ Result<Datum> ExecViaDictionary(KernelContext& ctx, std::span<const Datum> args,
       forwarded[0] = Datum(values);
       ASSIGN_OR_RETURN(Datum per_entry, exec(ctx, forwarded, values.length()));
       ASSIGN_OR_RETURN(Array per_entry_array, ToArray(per_entry, values.length(), ctx.pool));
-      ASSIGN_OR_RETURN(Array out, GatherInt32(per_entry_array, DictionaryArray(indices).raw_indices(),
-                                              indices.null_bitmap_data(), indices.offset(), rows, ctx.pool));
+      ASSIGN_OR_RETURN(Array out,
+                       GatherInt32(per_entry_array, DictionaryArray(indices).raw_indices(),
+                                   indices.null_bitmap_data(), indices.offset(), rows, ctx.pool));
       return Datum(std::move(out));
     }
   }
@@ -44,8 +45,8 @@ Result<Datum> ExecViaDictionary(KernelContext& ctx, std::span<const Datum> args,
 }
 
 void AddStringFunction(FunctionRegistry& registry, const char* name, const char* description,
-                       std::vector<TypeMatcher> rest, OutputTypeResolver output, ScalarKernelExec exec,
-                       std::vector<std::string> aliases, bool variadic) {
+                       std::vector<TypeMatcher> rest, OutputTypeResolver output,
+                       ScalarKernelExec exec, std::vector<std::string> aliases, bool variadic) {
   ScalarFunction function;
   function.name = name;
   function.description = description;
@@ -169,7 +170,8 @@ std::string_view MapCase(bool upper, std::string_view s, std::string& out) {
       cp = static_cast<uint32_t>(upper ? towupper_l(static_cast<wint_t>(cp), locale)
                                        : towlower_l(static_cast<wint_t>(cp), locale));
     } else if (cp < 0x80) {
-      cp = static_cast<uint32_t>(upper ? std::toupper(static_cast<int>(cp)) : std::tolower(static_cast<int>(cp)));
+      cp = static_cast<uint32_t>(upper ? std::toupper(static_cast<int>(cp))
+                                       : std::tolower(static_cast<int>(cp)));
     }
     EncodeUtf8(cp, out);
   }
@@ -239,7 +241,8 @@ constexpr int64_t kMaxGeneratedBytes = int64_t{1} << 30;
 
 Status Pad(bool left, std::string_view s, int64_t n, std::string_view fill, std::string& out) {
   if (n <= 0) return Status::OK();
-  if (n > kMaxGeneratedBytes / 4) return Status::InvalidArgument("{} length too large: {}", left ? "lpad" : "rpad", n);
+  if (n > kMaxGeneratedBytes / 4)
+    return Status::InvalidArgument("{} length too large: {}", left ? "lpad" : "rpad", n);
   int64_t chars = CharCount(s);
   if (chars >= n) {
     out.assign(Left(s, n));
@@ -251,7 +254,8 @@ Status Pad(bool left, std::string_view s, int64_t n, std::string_view fill, std:
   }
   std::vector<std::string_view> fill_chars = Characters(fill);
   std::string padding;
-  for (int64_t k = 0; k < n - chars; ++k) padding.append(fill_chars[static_cast<size_t>(k) % fill_chars.size()]);
+  for (int64_t k = 0; k < n - chars; ++k)
+    padding.append(fill_chars[static_cast<size_t>(k) % fill_chars.size()]);
   if (left) {
     out = padding;
     out.append(s);
@@ -306,14 +310,17 @@ Result<Datum> ExecSubstr(KernelContext& ctx, std::span<const Datum> args, int64_
     std::optional<int64_t> len;
     if (length) {
       len = (*length)[i];
-      if (*len < 0) return Status::InvalidArgument("negative substring length not allowed: substr(..., {}, {})", start[i], *len);
+      if (*len < 0)
+        return Status::InvalidArgument("negative substring length not allowed: substr(..., {}, {})",
+                                       start[i], *len);
     }
     out.assign(Substring(s[i], start[i], len));
     return Status::OK();
   });
 }
 
-Result<Datum> ExecLeftRight(bool left, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecLeftRight(bool left, KernelContext& ctx, std::span<const Datum> args,
+                            int64_t rows) {
   StringArg s(args[0]);
   IntArg n(args[1]);
   return MapRowsToString(ctx, args, rows, [&](int64_t i, std::string& out) -> Status {
@@ -339,12 +346,14 @@ Result<Datum> ExecRepeat(KernelContext& ctx, std::span<const Datum> args, int64_
 }
 
 Result<Datum> ExecReverse(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-  return ExecStringToString(ctx, args[0], rows, [](std::string_view s, std::string& out) -> std::string_view {
-    out.clear();
-    std::vector<std::string_view> chars = Characters(s);
-    for (auto it = chars.rbegin(); it != chars.rend(); ++it) out.append(*it);
-    return out;
-  });
+  return ExecStringToString(ctx, args[0], rows,
+                            [](std::string_view s, std::string& out) -> std::string_view {
+                              out.clear();
+                              std::vector<std::string_view> chars = Characters(s);
+                              for (auto it = chars.rbegin(); it != chars.rend(); ++it)
+                                out.append(*it);
+                              return out;
+                            });
 }
 
 Result<Datum> ExecPad(bool left, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
@@ -357,7 +366,8 @@ Result<Datum> ExecPad(bool left, KernelContext& ctx, std::span<const Datum> args
   });
 }
 
-Result<Datum> ExecTrim(TrimSide side, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecTrim(TrimSide side, KernelContext& ctx, std::span<const Datum> args,
+                       int64_t rows) {
   if (args.size() == 1) {
     return ExecStringToString(ctx, args[0], rows, [side](std::string_view s, std::string&) {
       return Trim(s, " ", side);
@@ -384,12 +394,13 @@ Result<Datum> ExecChr(KernelContext& ctx, std::span<const Datum> args, int64_t r
 }
 
 Result<Datum> ExecAscii(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
-  return ExecStringToFixed<int32_t>(ctx, args[0], rows, DataType::Int32(), [](std::string_view s) -> int32_t {
-    if (s.empty()) return 0;
-    size_t pos = 0;
-    bool valid = false;
-    return static_cast<int32_t>(DecodeUtf8(s, pos, valid));
-  });
+  return ExecStringToFixed<int32_t>(ctx, args[0], rows, DataType::Int32(),
+                                    [](std::string_view s) -> int32_t {
+                                      if (s.empty()) return 0;
+                                      size_t pos = 0;
+                                      bool valid = false;
+                                      return static_cast<int32_t>(DecodeUtf8(s, pos, valid));
+                                    });
 }
 
 }  // namespace
@@ -401,44 +412,55 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
   OutputTypeResolver int32 = FixedOutput(DataType::Int32());
 
   AddStringFunction(registry, "lower", "lower case", {}, utf8,
-                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecCase(false, ctx, a, n); });
+                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                      return ExecCase(false, ctx, a, n);
+                    });
   AddStringFunction(registry, "upper", "upper case", {}, utf8,
-                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecCase(true, ctx, a, n); });
+                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                      return ExecCase(true, ctx, a, n);
+                    });
   AddStringFunction(registry, "initcap", "capitalise each word (ASCII)", {}, utf8,
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                       return ExecStringToString(ctx, a[0], n, InitCap);
                     });
   AddStringFunction(registry, "character_length", "number of characters", {}, int32,
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                      return ExecStringToFixed<int32_t>(ctx, a[0], n, DataType::Int32(), [](std::string_view s) {
-                        return static_cast<int32_t>(CharCount(s));
-                      });
+                      return ExecStringToFixed<int32_t>(
+                          ctx, a[0], n, DataType::Int32(),
+                          [](std::string_view s) { return static_cast<int32_t>(CharCount(s)); });
                     },
                     {"length", "char_length", "len"});
   AddStringFunction(registry, "octet_length", "number of bytes", {}, int32,
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                      return ExecStringToFixed<int32_t>(ctx, a[0], n, DataType::Int32(), [](std::string_view s) {
-                        return static_cast<int32_t>(s.size());
-                      });
+                      return ExecStringToFixed<int32_t>(
+                          ctx, a[0], n, DataType::Int32(),
+                          [](std::string_view s) { return static_cast<int32_t>(s.size()); });
                     });
   AddStringFunction(registry, "bit_length", "number of bits", {}, int32,
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                      return ExecStringToFixed<int32_t>(ctx, a[0], n, DataType::Int32(), [](std::string_view s) {
-                        return static_cast<int32_t>(s.size() * 8);
-                      });
+                      return ExecStringToFixed<int32_t>(
+                          ctx, a[0], n, DataType::Int32(),
+                          [](std::string_view s) { return static_cast<int32_t>(s.size() * 8); });
                     });
   // substr(s, start) and substr(s, start, len): two registrations under one name.
-  AddStringFunction(registry, "substr", "substr(s, start[, len]), 1-based", {int64}, utf8, ExecSubstr, {"substring"});
+  AddStringFunction(registry, "substr", "substr(s, start[, len]), 1-based", {int64}, utf8,
+                    ExecSubstr, {"substring"});
   AddStringFunction(registry, "substr", "", {int64, int64}, utf8, ExecSubstr);
   AddStringFunction(registry, "left", "first n characters", {int64}, utf8,
-                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecLeftRight(true, ctx, a, n); });
+                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                      return ExecLeftRight(true, ctx, a, n);
+                    });
   AddStringFunction(registry, "right", "last n characters", {int64}, utf8,
-                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecLeftRight(false, ctx, a, n); });
+                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                      return ExecLeftRight(false, ctx, a, n);
+                    });
   AddStringFunction(registry, "repeat", "s repeated n times", {int64}, utf8, ExecRepeat);
   AddStringFunction(registry, "reverse", "characters in reverse order", {}, utf8, ExecReverse);
   for (bool left : {true, false}) {
     const char* name = left ? "lpad" : "rpad";
-    auto exec = [left](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecPad(left, ctx, a, n); };
+    auto exec = [left](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+      return ExecPad(left, ctx, a, n);
+    };
     AddStringFunction(registry, name, "pad to n characters", {int64}, utf8, exec);
     AddStringFunction(registry, name, "", {int64, str}, utf8, exec);
   }
@@ -447,11 +469,15 @@ void RegisterStringFunctions(FunctionRegistry& registry) {
     TrimSide side;
     std::vector<std::string> aliases;
   };
-  for (const TrimEntry& entry : {TrimEntry{"btrim", TrimSide::kBoth, {"trim"}}, TrimEntry{"ltrim", TrimSide::kLeft, {}},
-                                 TrimEntry{"rtrim", TrimSide::kRight, {}}}) {
+  for (const TrimEntry& entry :
+       {TrimEntry{"btrim", TrimSide::kBoth, {"trim"}}, TrimEntry{"ltrim", TrimSide::kLeft, {}},
+        TrimEntry{"rtrim", TrimSide::kRight, {}}}) {
     TrimSide side = entry.side;
-    auto exec = [side](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecTrim(side, ctx, a, n); };
-    AddStringFunction(registry, entry.name, "remove characters (default ' ') from the ends", {}, utf8, exec, entry.aliases);
+    auto exec = [side](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+      return ExecTrim(side, ctx, a, n);
+    };
+    AddStringFunction(registry, entry.name, "remove characters (default ' ') from the ends", {},
+                      utf8, exec, entry.aliases);
     AddStringFunction(registry, entry.name, "", {str}, utf8, exec);
   }
   AddStringFunction(registry, "ascii", "code point of the first character", {}, int32, ExecAscii);

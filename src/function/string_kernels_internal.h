@@ -63,10 +63,12 @@ struct IntArg {
 // every row where all arguments are valid; others are null. All-scalar arguments give a
 // scalar.
 template <typename Fn>
-Result<Datum> MapRowsToString(KernelContext& ctx, std::span<const Datum> args, int64_t rows, Fn fn) {
+Result<Datum> MapRowsToString(KernelContext& ctx, std::span<const Datum> args, int64_t rows,
+                              Fn fn) {
   bool scalar = AllScalars(args);
   if (AnyNullScalar(args)) {
-    return scalar ? Datum(Scalar::Null(DataType::Utf8())) : Datum(MakeNullArray(DataType::Utf8(), rows));
+    return scalar ? Datum(Scalar::Null(DataType::Utf8()))
+                  : Datum(MakeNullArray(DataType::Utf8(), rows));
   }
   int64_t n = scalar ? 1 : rows;
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, n));
@@ -96,7 +98,8 @@ template <typename T, typename Fn>
 Result<Datum> MapRowsToFixed(KernelContext& ctx, std::span<const Datum> args, int64_t rows,
                              const DataType& type, Fn fn) {
   bool scalar = AllScalars(args);
-  if (AnyNullScalar(args)) return scalar ? Datum(Scalar::Null(type)) : Datum(MakeNullArray(type, rows));
+  if (AnyNullScalar(args))
+    return scalar ? Datum(Scalar::Null(type)) : Datum(MakeNullArray(type, rows));
   int64_t n = scalar ? 1 : rows;
   ASSIGN_OR_RETURN(OutputValidity validity, IntersectValidity(ctx.pool, args, n));
   const uint8_t* valid = validity.bitmap ? validity.bitmap->data() : nullptr;
@@ -105,14 +108,18 @@ Result<Datum> MapRowsToFixed(KernelContext& ctx, std::span<const Datum> args, in
     for (int64_t i = 0; i < n; ++i) {
       if (valid == nullptr || bit_util::GetBit(valid, i)) bytes[i] = fn(i);
     }
-    if (scalar) return validity.null_count ? Datum(Scalar::Null(type)) : Datum(Scalar::Boolean(bytes[0] != 0));
+    if (scalar)
+      return validity.null_count ? Datum(Scalar::Null(type))
+                                 : Datum(Scalar::Boolean(bytes[0] != 0));
     ASSIGN_OR_RETURN(MutableBuffer bits, AllocateBitmap(ctx.pool, n));
     PackBytesToBits(bytes.data(), n, bits.data);
     return Datum(MakeBooleanArray(n, bits.buffer, validity));
   } else {
-    ASSIGN_OR_RETURN(MutableBuffer out, AllocateBuffer(ctx.pool, n * static_cast<int64_t>(sizeof(T))));
+    ASSIGN_OR_RETURN(MutableBuffer out,
+                     AllocateBuffer(ctx.pool, n * static_cast<int64_t>(sizeof(T))));
     T* dst = out.as<T>();
-    for (int64_t i = 0; i < n; ++i) dst[i] = (valid == nullptr || bit_util::GetBit(valid, i)) ? fn(i) : T{};
+    for (int64_t i = 0; i < n; ++i)
+      dst[i] = (valid == nullptr || bit_util::GetBit(valid, i)) ? fn(i) : T{};
     Array array = MakeArray(type, n, validity.bitmap, validity.null_count, {out.buffer});
     if (scalar) {
       ASSIGN_OR_RETURN(Scalar s, ScalarAt(array, 0));
@@ -131,7 +138,8 @@ Result<Datum> ExecViaDictionary(KernelContext& ctx, std::span<const Datum> args,
 // Registers `exec` under `name` for (Utf8, rest...) and (Dictionary(Int32, Utf8),
 // rest...) (the latter through ExecViaDictionary).
 void AddStringFunction(FunctionRegistry& registry, const char* name, const char* description,
-                       std::vector<TypeMatcher> rest, OutputTypeResolver output, ScalarKernelExec exec,
-                       std::vector<std::string> aliases = {}, bool variadic = false);
+                       std::vector<TypeMatcher> rest, OutputTypeResolver output,
+                       ScalarKernelExec exec, std::vector<std::string> aliases = {},
+                       bool variadic = false);
 
 }  // namespace quiver::function_internal

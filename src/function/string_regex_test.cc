@@ -14,7 +14,8 @@ Datum I(int64_t v) { return Datum(Scalar::Int64(v)); }
 TEST(StringFunctionsTest, CaseAndLength) {
   Array s = Strings({"Hello", "ÄÖÜ straße", std::nullopt, ""});
   EXPECT_CALL_EQ(Strings({"hello", "äöü straße", std::nullopt, ""}), "lower", {s});
-  EXPECT_CALL_EQ(Strings({"HELLO", "ÄÖÜ STRASSE", std::nullopt, ""}).Slice(0, 1), "upper", {s.Slice(0, 1)});
+  EXPECT_CALL_EQ(Strings({"HELLO", "ÄÖÜ STRASSE", std::nullopt, ""}).Slice(0, 1), "upper",
+                 {s.Slice(0, 1)});
   EXPECT_CALL_EQ(Int32s({5, 10, std::nullopt, 0}), "length", {s});
   EXPECT_CALL_EQ(Int32s({5, 10, std::nullopt, 0}), "char_length", {s});
   EXPECT_CALL_EQ(Int32s({5, 14, std::nullopt, 0}), "octet_length", {s});
@@ -38,7 +39,8 @@ TEST(StringFunctionsTest, Substrings) {
   EXPECT_CALL_EQ(Strings({"hel", "hél", std::nullopt}), "left", {s, I(-2)});
   EXPECT_CALL_EQ(Strings({"lo", "lo", std::nullopt}), "right", {s, I(2)});
   EXPECT_CALL_EQ(Strings({"llo", "llo", std::nullopt}), "right", {s, I(-2)});
-  EXPECT_CALL_EQ(Strings({"hellohello", std::nullopt}), "repeat", {Strings({"hello", std::nullopt}), I(2)});
+  EXPECT_CALL_EQ(Strings({"hellohello", std::nullopt}), "repeat",
+                 {Strings({"hello", std::nullopt}), I(2)});
   EXPECT_CALL_EQ(Strings({""}), "repeat", {Strings({"x"}), I(-1)});
   EXPECT_CALL_FAILS("too large", "repeat", {Strings({"xx"}), I(int64_t{1} << 40)});
   EXPECT_CALL_EQ(Strings({"olleh", "olléh", std::nullopt}), "reverse", {s});
@@ -49,7 +51,8 @@ TEST(StringFunctionsTest, Substrings) {
 TEST(StringFunctionsTest, PadTrim) {
   Array s = Strings({"hi", "hello", std::nullopt});
   EXPECT_CALL_EQ(Strings({"   hi", "hello", std::nullopt}), "lpad", {s, I(5)});
-  EXPECT_CALL_EQ(Strings({"xyxhi", "hel", std::nullopt}).Slice(0, 1), "lpad", {s.Slice(0, 1), I(5), S("xy")});
+  EXPECT_CALL_EQ(Strings({"xyxhi", "hel", std::nullopt}).Slice(0, 1), "lpad",
+                 {s.Slice(0, 1), I(5), S("xy")});
   EXPECT_CALL_EQ(Strings({"hel"}), "lpad", {Strings({"hello"}), I(3), S("xy")});
   EXPECT_CALL_EQ(Strings({"hi...", "hello", std::nullopt}), "rpad", {s, I(5), S(".")});
   EXPECT_CALL_EQ(Strings({""}), "rpad", {Strings({"hi"}), I(0)});
@@ -69,9 +72,11 @@ TEST(StringFunctionsTest, SearchAndAssembly) {
   Array s = Strings({"cpu-total", "mem", std::nullopt});
   EXPECT_CALL_EQ(Strings({"cpu-total!", "mem!", "!"}), "concat", {s, S("!")});
   EXPECT_CALL_EQ(Strings({"cpu-total1", "mem1", "1"}), "concat", {s, I(1)});
-  EXPECT_CALL_EQ(Scalar::Utf8("ab"), "concat", {S("a"), Datum(Scalar::Null(DataType::Utf8())), S("b")});
+  EXPECT_CALL_EQ(Scalar::Utf8("ab"), "concat",
+                 {S("a"), Datum(Scalar::Null(DataType::Utf8())), S("b")});
   EXPECT_CALL_EQ(Strings({"cpu-total,x", "mem,x", "x"}), "concat_ws", {S(","), s, S("x")});
-  EXPECT_CALL_EQ(Scalar::Null(DataType::Utf8()), "concat_ws", {Datum(Scalar::Null(DataType::Utf8())), S("a")});
+  EXPECT_CALL_EQ(Scalar::Null(DataType::Utf8()), "concat_ws",
+                 {Datum(Scalar::Null(DataType::Utf8())), S("a")});
   EXPECT_CALL_EQ(Strings({"cpu_total", "mem", std::nullopt}), "replace", {s, S("-"), S("_")});
   EXPECT_CALL_EQ(Strings({"aXbXc"}), "replace", {Strings({"a--b--c"}), S("--"), S("X")});
   EXPECT_CALL_EQ(Strings({"abc"}), "replace", {Strings({"abc"}), S(""), S("X")});
@@ -86,28 +91,40 @@ TEST(StringFunctionsTest, SearchAndAssembly) {
   EXPECT_CALL_FAILS("must not be zero", "split_part", {s, S("-"), I(0)});
   Array tags = Tags({"us-east", "us-west", std::nullopt, "eu-central"});
   EXPECT_CALL_EQ(Bools({true, true, std::nullopt, false}), "starts_with", {tags, S("us")});
-  EXPECT_CALL_EQ(Strings({"east", "west", std::nullopt, "central"}), "split_part", {tags, S("-"), I(2)});
+  EXPECT_CALL_EQ(Strings({"east", "west", std::nullopt, "central"}), "split_part",
+                 {tags, S("-"), I(2)});
 }
 
 TEST(LikeTest, Patterns) {
   Array s = Strings({"host_1", "host_12", "HOST_1", "db", std::nullopt, "h%st", "a\nb"});
-  EXPECT_CALL_EQ(Bools({true, false, false, false, std::nullopt, false, false}), "like", {s, S("host_1")});
-  EXPECT_CALL_EQ(Bools({true, true, false, false, std::nullopt, false, false}), "like", {s, S("host%")});
-  EXPECT_CALL_EQ(Bools({true, false, true, false, std::nullopt, false, false}), "like", {s, S("%_1")});
-  EXPECT_CALL_EQ(Bools({true, true, false, false, std::nullopt, false, false}), "like", {s, S("%st_1%")});
-  EXPECT_CALL_EQ(Bools({true, false, false, false, std::nullopt, false, false}), "like", {s, S("host__")});
+  EXPECT_CALL_EQ(Bools({true, false, false, false, std::nullopt, false, false}), "like",
+                 {s, S("host_1")});
+  EXPECT_CALL_EQ(Bools({true, true, false, false, std::nullopt, false, false}), "like",
+                 {s, S("host%")});
+  EXPECT_CALL_EQ(Bools({true, false, true, false, std::nullopt, false, false}), "like",
+                 {s, S("%_1")});
+  EXPECT_CALL_EQ(Bools({true, true, false, false, std::nullopt, false, false}), "like",
+                 {s, S("%st_1%")});
+  EXPECT_CALL_EQ(Bools({true, false, false, false, std::nullopt, false, false}), "like",
+                 {s, S("host__")});
   EXPECT_CALL_EQ(Bools({true, true, true, true, std::nullopt, true, true}), "like", {s, S("%")});
-  EXPECT_CALL_EQ(Bools({false, false, false, false, std::nullopt, true, false}), "like", {s, S("h\\%st")});
-  EXPECT_CALL_EQ(Bools({false, false, false, false, std::nullopt, false, true}), "like", {s, S("a_b")});
-  EXPECT_CALL_EQ(Bools({true, true, true, false, std::nullopt, false, false}), "ilike", {s, S("HoSt%")});
-  EXPECT_CALL_EQ(Bools({false, false, true, true, std::nullopt, true, true}), "not_like", {s, S("host%")});
-  EXPECT_CALL_EQ(Bools({false, false, false, true, std::nullopt, true, true}), "not_ilike", {s, S("host%")});
+  EXPECT_CALL_EQ(Bools({false, false, false, false, std::nullopt, true, false}), "like",
+                 {s, S("h\\%st")});
+  EXPECT_CALL_EQ(Bools({false, false, false, false, std::nullopt, false, true}), "like",
+                 {s, S("a_b")});
+  EXPECT_CALL_EQ(Bools({true, true, true, false, std::nullopt, false, false}), "ilike",
+                 {s, S("HoSt%")});
+  EXPECT_CALL_EQ(Bools({false, false, true, true, std::nullopt, true, true}), "not_like",
+                 {s, S("host%")});
+  EXPECT_CALL_EQ(Bools({false, false, false, true, std::nullopt, true, true}), "not_ilike",
+                 {s, S("host%")});
   EXPECT_CALL_EQ(Bools({true}), "like", {Strings({"é"}), S("_")});
   EXPECT_CALL_EQ(Bools({true}), "like", {Strings({"a#%"}), S("a##%"), S("#")});
   EXPECT_CALL_EQ(Bools({std::nullopt, std::nullopt}), "like",
                  {Strings({"a", "b"}), Datum(Scalar::Null(DataType::Utf8()))});
   // Per-row patterns.
-  EXPECT_CALL_EQ(Bools({true, false, std::nullopt}), "like", {Strings({"abc", "abc", "x"}), Strings({"a%", "b%", std::nullopt})});
+  EXPECT_CALL_EQ(Bools({true, false, std::nullopt}), "like",
+                 {Strings({"abc", "abc", "x"}), Strings({"a%", "b%", std::nullopt})});
   // Dictionaries, sliced.
   Array tags = Tags({"us-east-1", "us-west-2", std::nullopt, "eu-central-1", "us-east-1"});
   EXPECT_CALL_EQ(Bools({true, false, std::nullopt, false, true}), "like", {tags, S("us-east%")});
@@ -127,21 +144,27 @@ TEST(RegexTest, MatchOperators) {
   EXPECT_CALL_FAILS("unsupported regular expression flag", "regexp_like", {s, S("a"), S("q")});
   Array tags = Tags({"cpu0", "cpu1", "gpu0", std::nullopt, "cpu0"});
   EXPECT_CALL_EQ(Bools({true, true, false, std::nullopt, true}), "regex_match", {tags, S("^cpu")});
-  EXPECT_CALL_EQ(Bools({true, false, std::nullopt}), "regex_match", {Strings({"abc", "abc", "x"}), Strings({"b", "^b", std::nullopt})});
+  EXPECT_CALL_EQ(Bools({true, false, std::nullopt}), "regex_match",
+                 {Strings({"abc", "abc", "x"}), Strings({"b", "^b", std::nullopt})});
 }
 
 TEST(RegexTest, Replace) {
   Array s = Strings({"aaa", "banana", std::nullopt});
   EXPECT_CALL_EQ(Strings({"Xaa", "bXnana", std::nullopt}), "regexp_replace", {s, S("a"), S("X")});
-  EXPECT_CALL_EQ(Strings({"XXX", "bXnXnX", std::nullopt}), "regexp_replace", {s, S("a"), S("X"), S("g")});
-  EXPECT_CALL_EQ(Strings({"2024/06"}), "regexp_replace", {Strings({"06-2024"}), S("(\\d+)-(\\d+)"), S("\\2/\\1")});
+  EXPECT_CALL_EQ(Strings({"XXX", "bXnXnX", std::nullopt}), "regexp_replace",
+                 {s, S("a"), S("X"), S("g")});
+  EXPECT_CALL_EQ(Strings({"2024/06"}), "regexp_replace",
+                 {Strings({"06-2024"}), S("(\\d+)-(\\d+)"), S("\\2/\\1")});
   EXPECT_CALL_EQ(Strings({"[HELLO]"}), "regexp_replace", {Strings({"HELLO"}), S(".*"), S("[\\0]")});
-  EXPECT_CALL_EQ(Strings({"?-?"}), "regexp_replace", {Strings({"X-Y"}), S("[a-z]"), S("?"), S("gi")});
+  EXPECT_CALL_EQ(Strings({"?-?"}), "regexp_replace",
+                 {Strings({"X-Y"}), S("[a-z]"), S("?"), S("gi")});
   EXPECT_CALL_FAILS("invalid regexp_replace replacement", "regexp_replace", {s, S("a"), S("\\3")});
   Array tags = Tags({"us-east", "us-west", std::nullopt, "us-east"});
-  EXPECT_CALL_EQ(Strings({"east", "west", std::nullopt, "east"}), "regexp_replace", {tags, S("^us-"), S("")});
-  EXPECT_CALL_EQ(Strings({"a1", "b", std::nullopt}), "regexp_replace",
-                 {Strings({"a", "b", "c"}), Strings({"a", "x", "c"}), Strings({"a1", "y", std::nullopt})});
+  EXPECT_CALL_EQ(Strings({"east", "west", std::nullopt, "east"}), "regexp_replace",
+                 {tags, S("^us-"), S("")});
+  EXPECT_CALL_EQ(
+      Strings({"a1", "b", std::nullopt}), "regexp_replace",
+      {Strings({"a", "b", "c"}), Strings({"a", "x", "c"}), Strings({"a1", "y", std::nullopt})});
 }
 
 TEST(RegexTest, InitCompilesOnceAndRejectsBadPatterns) {

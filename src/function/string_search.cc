@@ -14,7 +14,8 @@ namespace quiver {
 namespace function_internal {
 namespace {
 
-Result<Datum> ExecConcat(bool with_separator, KernelContext& ctx, std::span<const Datum> raw_args, int64_t rows) {
+Result<Datum> ExecConcat(bool with_separator, KernelContext& ctx, std::span<const Datum> raw_args,
+                         int64_t rows) {
   std::vector<Datum> args(raw_args.begin(), raw_args.end());
   for (Datum& arg : args) {
     if (arg.type().id() != TypeId::kUtf8 && arg.type().id() != TypeId::kNull) {
@@ -88,21 +89,26 @@ enum class Search { kStartsWith, kEndsWith, kContains };
 
 bool Test(Search kind, std::string_view s, std::string_view part) {
   switch (kind) {
-    case Search::kStartsWith: return s.size() >= part.size() && s.compare(0, part.size(), part) == 0;
+    case Search::kStartsWith:
+      return s.size() >= part.size() && s.compare(0, part.size(), part) == 0;
     case Search::kEndsWith:
       return s.size() >= part.size() && s.compare(s.size() - part.size(), part.size(), part) == 0;
-    case Search::kContains: return s.find(part) != std::string_view::npos;
+    case Search::kContains:
+      return s.find(part) != std::string_view::npos;
   }
   return false;
 }
 
-Result<Datum> ExecSearch(Search kind, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> ExecSearch(Search kind, KernelContext& ctx, std::span<const Datum> args,
+                         int64_t rows) {
   if (args[1].is_scalar() && args[1].scalar().is_valid()) {
     std::string part = args[1].scalar().string_value();
-    return ExecStringPredicate(ctx, args[0], rows, [&](std::string_view s) { return Test(kind, s, part); });
+    return ExecStringPredicate(ctx, args[0], rows,
+                               [&](std::string_view s) { return Test(kind, s, part); });
   }
   StringArg s(args[0]), part(args[1]);
-  return MapRowsToFixed<bool>(ctx, args, rows, DataType::Boolean(), [&](int64_t i) { return Test(kind, s[i], part[i]); });
+  return MapRowsToFixed<bool>(ctx, args, rows, DataType::Boolean(),
+                              [&](int64_t i) { return Test(kind, s[i], part[i]); });
 }
 
 Result<Datum> ExecStrpos(KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
@@ -158,7 +164,9 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry) {
   concat_kernel.variadic = true;
   concat_kernel.output = FixedOutput(DataType::Utf8());
   concat_kernel.null_handling = NullHandling::kComputedByKernel;
-  concat_kernel.exec = [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecConcat(false, ctx, a, n); };
+  concat_kernel.exec = [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+    return ExecConcat(false, ctx, a, n);
+  };
   concat.kernels.push_back(std::move(concat_kernel));
   registry.AddScalar(std::move(concat));
 
@@ -170,17 +178,21 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry) {
   ws_kernel.variadic = true;
   ws_kernel.output = FixedOutput(DataType::Utf8());
   ws_kernel.null_handling = NullHandling::kComputedByKernel;
-  ws_kernel.exec = [](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ExecConcat(true, ctx, a, n); };
+  ws_kernel.exec = [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+    return ExecConcat(true, ctx, a, n);
+  };
   concat_ws.kernels.push_back(std::move(ws_kernel));
   registry.AddScalar(std::move(concat_ws));
 
   AddStringFunction(registry, "replace", "replace(s, from, to): every occurrence", {str, str},
                     FixedOutput(DataType::Utf8()), ExecReplace);
-  AddStringFunction(registry, "starts_with", "s starts with prefix", {str}, FixedOutput(DataType::Boolean()),
+  AddStringFunction(registry, "starts_with", "s starts with prefix", {str},
+                    FixedOutput(DataType::Boolean()),
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                       return ExecSearch(Search::kStartsWith, ctx, a, n);
                     });
-  AddStringFunction(registry, "ends_with", "s ends with suffix", {str}, FixedOutput(DataType::Boolean()),
+  AddStringFunction(registry, "ends_with", "s ends with suffix", {str},
+                    FixedOutput(DataType::Boolean()),
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                       return ExecSearch(Search::kEndsWith, ctx, a, n);
                     });
@@ -188,10 +200,11 @@ void RegisterStringSearchFunctions(FunctionRegistry& registry) {
                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                       return ExecSearch(Search::kContains, ctx, a, n);
                     });
-  AddStringFunction(registry, "strpos", "1-based character position of sub in s, 0 if absent", {str},
-                    FixedOutput(DataType::Int32()), ExecStrpos, {"instr", "position"});
-  AddStringFunction(registry, "split_part", "split_part(s, delimiter, n)", {str, TypeMatcher::Exact(DataType::Int64())},
-                    FixedOutput(DataType::Utf8()), ExecSplitPart);
+  AddStringFunction(registry, "strpos", "1-based character position of sub in s, 0 if absent",
+                    {str}, FixedOutput(DataType::Int32()), ExecStrpos, {"instr", "position"});
+  AddStringFunction(registry, "split_part", "split_part(s, delimiter, n)",
+                    {str, TypeMatcher::Exact(DataType::Int64())}, FixedOutput(DataType::Utf8()),
+                    ExecSplitPart);
 }
 
 }  // namespace function_internal

@@ -122,7 +122,8 @@ Result<Datum> Int64AddSub(bool subtract, const DataType& out_type, KernelContext
       [](int64_t, int64_t) { return TimestampOverflow(); });
 }
 
-Result<Datum> IntervalAddSub(bool subtract, KernelContext& ctx, std::span<const Datum> args, int64_t rows) {
+Result<Datum> IntervalAddSub(bool subtract, KernelContext& ctx, std::span<const Datum> args,
+                             int64_t rows) {
   return ExecBinary<MonthDayNano, MonthDayNano, MonthDayNano>(
       ctx, args[0], args[1], rows, DataType::IntervalMonthDayNano(),
       [subtract](MonthDayNano a, MonthDayNano b, bool& error) {
@@ -136,8 +137,8 @@ Result<Datum> IntervalAddSub(bool subtract, KernelContext& ctx, std::span<const 
       [](MonthDayNano, MonthDayNano) { return Status::InvalidArgument("interval overflow"); });
 }
 
-Result<Datum> IntervalTimesInt(size_t interval_index, KernelContext& ctx, std::span<const Datum> args,
-                               int64_t rows) {
+Result<Datum> IntervalTimesInt(size_t interval_index, KernelContext& ctx,
+                               std::span<const Datum> args, int64_t rows) {
   auto multiply = [](MonthDayNano a, int64_t k, bool& error) {
     MonthDayNano r;
     int64_t months, days;
@@ -151,15 +152,16 @@ Result<Datum> IntervalTimesInt(size_t interval_index, KernelContext& ctx, std::s
   };
   auto on_error = [](auto, auto) { return Status::InvalidArgument("interval overflow"); };
   if (interval_index == 0) {
-    return ExecBinary<MonthDayNano, MonthDayNano, int64_t>(ctx, args[0], args[1], rows,
-                                                           DataType::IntervalMonthDayNano(), multiply, on_error);
+    return ExecBinary<MonthDayNano, MonthDayNano, int64_t>(
+        ctx, args[0], args[1], rows, DataType::IntervalMonthDayNano(), multiply, on_error);
   }
   return ExecBinary<MonthDayNano, int64_t, MonthDayNano>(
       ctx, args[0], args[1], rows, DataType::IntervalMonthDayNano(),
       [&](int64_t k, MonthDayNano a, bool& error) { return multiply(a, k, error); }, on_error);
 }
 
-ScalarKernel Kernel(std::vector<TypeMatcher> inputs, OutputTypeResolver output, ScalarKernelExec exec) {
+ScalarKernel Kernel(std::vector<TypeMatcher> inputs, OutputTypeResolver output,
+                    ScalarKernelExec exec) {
   ScalarKernel kernel;
   kernel.inputs = std::move(inputs);
   kernel.output = std::move(output);
@@ -178,56 +180,69 @@ void RegisterTemporalArithmeticFunctions(FunctionRegistry& registry) {
 
   ScalarFunction add;
   add.name = "add";
-  add.kernels.push_back(Kernel({ts, interval}, SameAsArgument(0), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return TimestampInterval(false, 1, ctx, a, n);
-  }));
-  add.kernels.push_back(Kernel({interval, ts}, SameAsArgument(1), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return TimestampInterval(false, 0, ctx, a, n);
-  }));
-  add.kernels.push_back(Kernel({ts, duration}, SameAsArgument(0), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return Int64AddSub(false, a[0].type(), ctx, a[0], a[1], n);
-  }));
-  add.kernels.push_back(Kernel({duration, ts}, SameAsArgument(1), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return Int64AddSub(false, a[1].type(), ctx, a[1], a[0], n);
-  }));
+  add.kernels.push_back(Kernel({ts, interval}, SameAsArgument(0),
+                               [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                 return TimestampInterval(false, 1, ctx, a, n);
+                               }));
+  add.kernels.push_back(Kernel({interval, ts}, SameAsArgument(1),
+                               [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                 return TimestampInterval(false, 0, ctx, a, n);
+                               }));
+  add.kernels.push_back(Kernel({ts, duration}, SameAsArgument(0),
+                               [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                 return Int64AddSub(false, a[0].type(), ctx, a[0], a[1], n);
+                               }));
+  add.kernels.push_back(Kernel({duration, ts}, SameAsArgument(1),
+                               [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                 return Int64AddSub(false, a[1].type(), ctx, a[1], a[0], n);
+                               }));
   add.kernels.push_back(Kernel({interval, interval}, FixedOutput(DataType::IntervalMonthDayNano()),
                                [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                                  return IntervalAddSub(false, ctx, a, n);
                                }));
   add.kernels.push_back(Kernel({duration, duration}, FixedOutput(duration_type),
                                [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                                 return Int64AddSub(false, DataType::Duration(), ctx, a[0], a[1], n);
+                                 return Int64AddSub(false, DataType::Duration(), ctx, a[0], a[1],
+                                                    n);
                                }));
   registry.AddScalar(std::move(add));
 
   ScalarFunction subtract;
   subtract.name = "subtract";
-  subtract.kernels.push_back(Kernel({ts, interval}, SameAsArgument(0), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return TimestampInterval(true, 1, ctx, a, n);
-  }));
-  subtract.kernels.push_back(Kernel({ts, duration}, SameAsArgument(0), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return Int64AddSub(true, a[0].type(), ctx, a[0], a[1], n);
-  }));
-  subtract.kernels.push_back(Kernel({ts, ts}, FixedOutput(duration_type), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return Int64AddSub(true, DataType::Duration(), ctx, a[0], a[1], n);
-  }));
-  subtract.kernels.push_back(Kernel({interval, interval}, FixedOutput(DataType::IntervalMonthDayNano()),
+  subtract.kernels.push_back(Kernel({ts, interval}, SameAsArgument(0),
+                                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                      return TimestampInterval(true, 1, ctx, a, n);
+                                    }));
+  subtract.kernels.push_back(Kernel({ts, duration}, SameAsArgument(0),
+                                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                      return Int64AddSub(true, a[0].type(), ctx, a[0], a[1], n);
+                                    }));
+  subtract.kernels.push_back(Kernel({ts, ts}, FixedOutput(duration_type),
+                                    [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                                      return Int64AddSub(true, DataType::Duration(), ctx, a[0],
+                                                         a[1], n);
+                                    }));
+  subtract.kernels.push_back(Kernel({interval, interval},
+                                    FixedOutput(DataType::IntervalMonthDayNano()),
                                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                                       return IntervalAddSub(true, ctx, a, n);
                                     }));
   subtract.kernels.push_back(Kernel({duration, duration}, FixedOutput(duration_type),
                                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                                      return Int64AddSub(true, DataType::Duration(), ctx, a[0], a[1], n);
+                                      return Int64AddSub(true, DataType::Duration(), ctx, a[0],
+                                                         a[1], n);
                                     }));
   registry.AddScalar(std::move(subtract));
 
   ScalarFunction multiply;
   multiply.name = "multiply";
-  multiply.kernels.push_back(Kernel({interval, int64}, FixedOutput(DataType::IntervalMonthDayNano()),
+  multiply.kernels.push_back(Kernel({interval, int64},
+                                    FixedOutput(DataType::IntervalMonthDayNano()),
                                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                                       return IntervalTimesInt(0, ctx, a, n);
                                     }));
-  multiply.kernels.push_back(Kernel({int64, interval}, FixedOutput(DataType::IntervalMonthDayNano()),
+  multiply.kernels.push_back(Kernel({int64, interval},
+                                    FixedOutput(DataType::IntervalMonthDayNano()),
                                     [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
                                       return IntervalTimesInt(1, ctx, a, n);
                                     }));
@@ -235,21 +250,24 @@ void RegisterTemporalArithmeticFunctions(FunctionRegistry& registry) {
 
   ScalarFunction negate;
   negate.name = "negate";
-  negate.kernels.push_back(Kernel({interval}, FixedOutput(DataType::IntervalMonthDayNano()),
-                                  [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-                                    return ExecUnary<MonthDayNano, MonthDayNano>(
-                                        ctx, a[0], n, DataType::IntervalMonthDayNano(), NegateInterval,
-                                        [](MonthDayNano) { return Status::InvalidArgument("interval overflow"); });
-                                  }));
-  negate.kernels.push_back(Kernel({duration}, FixedOutput(duration_type), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return ExecUnary<int64_t, int64_t>(
-        ctx, a[0], n, DataType::Duration(),
-        [](int64_t v, bool& error) {
-          error |= v == INT64_MIN;
-          return static_cast<int64_t>(0 - static_cast<uint64_t>(v));
-        },
-        [](int64_t) { return Status::InvalidArgument("duration overflow"); });
-  }));
+  negate.kernels.push_back(
+      Kernel({interval}, FixedOutput(DataType::IntervalMonthDayNano()),
+             [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+               return ExecUnary<MonthDayNano, MonthDayNano>(
+                   ctx, a[0], n, DataType::IntervalMonthDayNano(), NegateInterval,
+                   [](MonthDayNano) { return Status::InvalidArgument("interval overflow"); });
+             }));
+  negate.kernels.push_back(
+      Kernel({duration}, FixedOutput(duration_type),
+             [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+               return ExecUnary<int64_t, int64_t>(
+                   ctx, a[0], n, DataType::Duration(),
+                   [](int64_t v, bool& error) {
+                     error |= v == INT64_MIN;
+                     return static_cast<int64_t>(0 - static_cast<uint64_t>(v));
+                   },
+                   [](int64_t) { return Status::InvalidArgument("duration overflow"); });
+             }));
   registry.AddScalar(std::move(negate));
 }
 

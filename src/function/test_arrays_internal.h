@@ -43,7 +43,9 @@ inline Array Float64s(const Opt<double>& v) { return FixedArray<double>(v, DataT
 inline Array Timestamps(const Opt<int64_t>& v, std::string zone = "") {
   return FixedArray<int64_t>(v, DataType::Timestamp(TimeUnit::kNano, std::move(zone)));
 }
-inline Array Durations(const Opt<int64_t>& v) { return FixedArray<int64_t>(v, DataType::Duration()); }
+inline Array Durations(const Opt<int64_t>& v) {
+  return FixedArray<int64_t>(v, DataType::Duration());
+}
 inline Array Date32s(const Opt<int32_t>& v) { return FixedArray<int32_t>(v, DataType::Date32()); }
 
 inline Array Bools(const Opt<bool>& values) {
@@ -114,29 +116,29 @@ inline ::testing::AssertionResult DatumEquals(const Datum& actual, const Datum& 
   }
   if (actual.is_array()) {
     if (actual.array().Equals(expected.array())) return ::testing::AssertionSuccess();
-    return ::testing::AssertionFailure() << "got " << actual.type().ToString() << " " << actual.array().ToString()
-                                         << "\nwant " << expected.type().ToString() << " "
-                                         << expected.array().ToString();
+    return ::testing::AssertionFailure()
+           << "got " << actual.type().ToString() << " " << actual.array().ToString() << "\nwant "
+           << expected.type().ToString() << " " << expected.array().ToString();
   }
   if (actual.scalar() == expected.scalar()) return ::testing::AssertionSuccess();
-  return ::testing::AssertionFailure() << "got " << actual.type().ToString() << " " << actual.scalar().ToString(true)
-                                       << "\nwant " << expected.type().ToString() << " "
-                                       << expected.scalar().ToString(true);
+  return ::testing::AssertionFailure()
+         << "got " << actual.type().ToString() << " " << actual.scalar().ToString(true) << "\nwant "
+         << expected.type().ToString() << " " << expected.scalar().ToString(true);
 }
 
-#define EXPECT_CALL_EQ(expected, ...)                                           \
-  do {                                                                          \
-    auto _result = ::quiver::function_test::Call(__VA_ARGS__);                  \
-    ASSERT_TRUE(_result.ok()) << _result.status().ToString();                   \
+#define EXPECT_CALL_EQ(expected, ...)                                             \
+  do {                                                                            \
+    auto _result = ::quiver::function_test::Call(__VA_ARGS__);                    \
+    ASSERT_TRUE(_result.ok()) << _result.status().ToString();                     \
     EXPECT_TRUE(::quiver::function_test::DatumEquals(*_result, Datum(expected))); \
   } while (false)
 
-#define EXPECT_CALL_FAILS(substring, ...)                                                 \
-  do {                                                                                    \
-    auto _result = ::quiver::function_test::Call(__VA_ARGS__);                            \
-    ASSERT_FALSE(_result.ok()) << "expected an error containing: " << (substring);        \
-    EXPECT_NE(_result.status().message().find(substring), std::string::npos)              \
-        << _result.status().ToString();                                                   \
+#define EXPECT_CALL_FAILS(substring, ...)                                          \
+  do {                                                                             \
+    auto _result = ::quiver::function_test::Call(__VA_ARGS__);                     \
+    ASSERT_FALSE(_result.ok()) << "expected an error containing: " << (substring); \
+    EXPECT_NE(_result.status().message().find(substring), std::string::npos)       \
+        << _result.status().ToString();                                            \
   } while (false)
 
 // Runs an aggregate over rows split into `batches` Consume calls on `partitions`
@@ -158,7 +160,8 @@ inline Result<Array> RunAggregate(const AggregateRun& run) {
   std::vector<DataType> types;
   for (const Array& a : run.args) types.push_back(a.type());
   for (const auto& lit : run.literals) types.push_back(lit->type());
-  ASSIGN_OR_RETURN(ResolvedAggregateCall call, FunctionRegistry::Default().ResolveAggregate(run.name, types));
+  ASSIGN_OR_RETURN(ResolvedAggregateCall call,
+                   FunctionRegistry::Default().ResolveAggregate(run.name, types));
   AggregateOptions options;
   options.arg_types = call.cast_to;
   options.output_type = call.output_type;
@@ -176,7 +179,8 @@ inline Result<Array> RunAggregate(const AggregateRun& run) {
   KernelContext ctx;
   int64_t rows = static_cast<int64_t>(run.groups.size());
   int batch_index = 0;
-  for (int64_t start = 0; start < rows || (rows == 0 && start == 0); start += run.batch_rows, ++batch_index) {
+  for (int64_t start = 0; start < rows || (rows == 0 && start == 0);
+       start += run.batch_rows, ++batch_index) {
     int64_t length = std::min(run.batch_rows, rows - start);
     std::vector<Datum> args;
     for (size_t i = 0; i < run.args.size(); ++i) {

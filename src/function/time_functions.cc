@@ -32,7 +32,8 @@ int64_t FloorDiv(int64_t a, int64_t b) {
 }
 
 std::string NormalizeUnit(std::string_view text) {
-  if (text.size() >= 2 && (text.front() == '\'' || text.front() == '"') && text.back() == text.front()) {
+  if (text.size() >= 2 && (text.front() == '\'' || text.front() == '"') &&
+      text.back() == text.front()) {
     text = text.substr(1, text.size() - 2);
   }
   return AsciiLower(text);
@@ -79,8 +80,21 @@ int IsoWeek(int64_t day_index, const CivilTime& civil) {
 // ---- date_part -----------------------------------------------------------------------------
 
 enum class Part {
-  kYear, kQuarter, kMonth, kWeek, kDay, kHour, kMinute, kSecond, kMillisecond, kMicrosecond,
-  kNanosecond, kDow, kIsoDow, kDoy, kEpoch,
+  kYear,
+  kQuarter,
+  kMonth,
+  kWeek,
+  kDay,
+  kHour,
+  kMinute,
+  kSecond,
+  kMillisecond,
+  kMicrosecond,
+  kNanosecond,
+  kDow,
+  kIsoDow,
+  kDoy,
+  kEpoch,
 };
 
 Result<Part> ParsePart(std::string_view text) {
@@ -90,22 +104,54 @@ Result<Part> ParsePart(std::string_view text) {
     Part part;
   };
   static const Entry kParts[] = {
-      {"year", Part::kYear},           {"years", Part::kYear},           {"y", Part::kYear},
-      {"yr", Part::kYear},             {"yrs", Part::kYear},             {"quarter", Part::kQuarter},
-      {"qtr", Part::kQuarter},         {"month", Part::kMonth},          {"months", Part::kMonth},
-      {"mon", Part::kMonth},           {"mons", Part::kMonth},           {"week", Part::kWeek},
-      {"weeks", Part::kWeek},          {"w", Part::kWeek},               {"day", Part::kDay},
-      {"days", Part::kDay},            {"d", Part::kDay},                {"hour", Part::kHour},
-      {"hours", Part::kHour},          {"h", Part::kHour},               {"hr", Part::kHour},
-      {"hrs", Part::kHour},            {"minute", Part::kMinute},        {"minutes", Part::kMinute},
-      {"m", Part::kMinute},            {"min", Part::kMinute},           {"mins", Part::kMinute},
-      {"second", Part::kSecond},       {"seconds", Part::kSecond},       {"s", Part::kSecond},
-      {"sec", Part::kSecond},          {"secs", Part::kSecond},          {"millisecond", Part::kMillisecond},
-      {"milliseconds", Part::kMillisecond}, {"ms", Part::kMillisecond},  {"msec", Part::kMillisecond},
-      {"microsecond", Part::kMicrosecond},  {"microseconds", Part::kMicrosecond}, {"us", Part::kMicrosecond},
-      {"usec", Part::kMicrosecond},    {"nanosecond", Part::kNanosecond}, {"nanoseconds", Part::kNanosecond},
-      {"ns", Part::kNanosecond},       {"nsec", Part::kNanosecond},      {"dow", Part::kDow},
-      {"isodow", Part::kIsoDow},       {"doy", Part::kDoy},              {"epoch", Part::kEpoch},
+      {"year", Part::kYear},
+      {"years", Part::kYear},
+      {"y", Part::kYear},
+      {"yr", Part::kYear},
+      {"yrs", Part::kYear},
+      {"quarter", Part::kQuarter},
+      {"qtr", Part::kQuarter},
+      {"month", Part::kMonth},
+      {"months", Part::kMonth},
+      {"mon", Part::kMonth},
+      {"mons", Part::kMonth},
+      {"week", Part::kWeek},
+      {"weeks", Part::kWeek},
+      {"w", Part::kWeek},
+      {"day", Part::kDay},
+      {"days", Part::kDay},
+      {"d", Part::kDay},
+      {"hour", Part::kHour},
+      {"hours", Part::kHour},
+      {"h", Part::kHour},
+      {"hr", Part::kHour},
+      {"hrs", Part::kHour},
+      {"minute", Part::kMinute},
+      {"minutes", Part::kMinute},
+      {"m", Part::kMinute},
+      {"min", Part::kMinute},
+      {"mins", Part::kMinute},
+      {"second", Part::kSecond},
+      {"seconds", Part::kSecond},
+      {"s", Part::kSecond},
+      {"sec", Part::kSecond},
+      {"secs", Part::kSecond},
+      {"millisecond", Part::kMillisecond},
+      {"milliseconds", Part::kMillisecond},
+      {"ms", Part::kMillisecond},
+      {"msec", Part::kMillisecond},
+      {"microsecond", Part::kMicrosecond},
+      {"microseconds", Part::kMicrosecond},
+      {"us", Part::kMicrosecond},
+      {"usec", Part::kMicrosecond},
+      {"nanosecond", Part::kNanosecond},
+      {"nanoseconds", Part::kNanosecond},
+      {"ns", Part::kNanosecond},
+      {"nsec", Part::kNanosecond},
+      {"dow", Part::kDow},
+      {"isodow", Part::kIsoDow},
+      {"doy", Part::kDoy},
+      {"epoch", Part::kEpoch},
   };
   for (const Entry& entry : kParts) {
     if (name == entry.name) return entry.part;
@@ -136,8 +182,10 @@ inline int64_t PartOf(int64_t ts, DayCache& cache) {
   if constexpr (kPart == Part::kHour) return nanos_of_day / kNanosPerHour;
   if constexpr (kPart == Part::kMinute) return (nanos_of_day / kNanosPerMinute) % 60;
   if constexpr (kPart == Part::kSecond) return second_of_minute;
-  if constexpr (kPart == Part::kMillisecond) return second_of_minute * 1000 + sub_second / kNanosPerMilli;
-  if constexpr (kPart == Part::kMicrosecond) return second_of_minute * 1000000 + sub_second / kNanosPerMicro;
+  if constexpr (kPart == Part::kMillisecond)
+    return second_of_minute * 1000 + sub_second / kNanosPerMilli;
+  if constexpr (kPart == Part::kMicrosecond)
+    return second_of_minute * 1000000 + sub_second / kNanosPerMicro;
   if constexpr (kPart == Part::kNanosecond) return second_of_minute * kNanosPerSecond + sub_second;
   if constexpr (kPart == Part::kDow) return IsoWeekday(day) % 7;
   if constexpr (kPart == Part::kIsoDow) return IsoWeekday(day);
@@ -165,29 +213,45 @@ Result<Datum> ExecDatePart(KernelContext& ctx, std::span<const Datum> args, int6
   ASSIGN_OR_RETURN(Part part, ParsePart(text));
   const Datum& ts = args[1];
   switch (part) {
-    case Part::kYear: return ExtractPart<Part::kYear, int32_t>(ctx, ts, rows);
-    case Part::kQuarter: return ExtractPart<Part::kQuarter, int32_t>(ctx, ts, rows);
-    case Part::kMonth: return ExtractPart<Part::kMonth, int32_t>(ctx, ts, rows);
-    case Part::kWeek: return ExtractPart<Part::kWeek, int32_t>(ctx, ts, rows);
-    case Part::kDay: return ExtractPart<Part::kDay, int32_t>(ctx, ts, rows);
-    case Part::kHour: return ExtractPart<Part::kHour, int32_t>(ctx, ts, rows);
-    case Part::kMinute: return ExtractPart<Part::kMinute, int32_t>(ctx, ts, rows);
-    case Part::kSecond: return ExtractPart<Part::kSecond, int32_t>(ctx, ts, rows);
-    case Part::kMillisecond: return ExtractPart<Part::kMillisecond, int32_t>(ctx, ts, rows);
-    case Part::kMicrosecond: return ExtractPart<Part::kMicrosecond, int32_t>(ctx, ts, rows);
-    case Part::kNanosecond: return ExtractPart<Part::kNanosecond, int64_t>(ctx, ts, rows);
-    case Part::kDow: return ExtractPart<Part::kDow, int32_t>(ctx, ts, rows);
-    case Part::kIsoDow: return ExtractPart<Part::kIsoDow, int32_t>(ctx, ts, rows);
-    case Part::kDoy: return ExtractPart<Part::kDoy, int32_t>(ctx, ts, rows);
+    case Part::kYear:
+      return ExtractPart<Part::kYear, int32_t>(ctx, ts, rows);
+    case Part::kQuarter:
+      return ExtractPart<Part::kQuarter, int32_t>(ctx, ts, rows);
+    case Part::kMonth:
+      return ExtractPart<Part::kMonth, int32_t>(ctx, ts, rows);
+    case Part::kWeek:
+      return ExtractPart<Part::kWeek, int32_t>(ctx, ts, rows);
+    case Part::kDay:
+      return ExtractPart<Part::kDay, int32_t>(ctx, ts, rows);
+    case Part::kHour:
+      return ExtractPart<Part::kHour, int32_t>(ctx, ts, rows);
+    case Part::kMinute:
+      return ExtractPart<Part::kMinute, int32_t>(ctx, ts, rows);
+    case Part::kSecond:
+      return ExtractPart<Part::kSecond, int32_t>(ctx, ts, rows);
+    case Part::kMillisecond:
+      return ExtractPart<Part::kMillisecond, int32_t>(ctx, ts, rows);
+    case Part::kMicrosecond:
+      return ExtractPart<Part::kMicrosecond, int32_t>(ctx, ts, rows);
+    case Part::kNanosecond:
+      return ExtractPart<Part::kNanosecond, int64_t>(ctx, ts, rows);
+    case Part::kDow:
+      return ExtractPart<Part::kDow, int32_t>(ctx, ts, rows);
+    case Part::kIsoDow:
+      return ExtractPart<Part::kIsoDow, int32_t>(ctx, ts, rows);
+    case Part::kDoy:
+      return ExtractPart<Part::kDoy, int32_t>(ctx, ts, rows);
     case Part::kEpoch:
       return ExecUnary<double, int64_t>(
           ctx, ts, rows, DataType::Float64(),
-          [](int64_t v, bool&) { return static_cast<double>(v) / 1e9; }, [](int64_t) { return Status::OK(); });
+          [](int64_t v, bool&) { return static_cast<double>(v) / 1e9; },
+          [](int64_t) { return Status::OK(); });
   }
   return Status::Internal("unreachable date part");
 }
 
-Result<DataType> DatePartType(std::span<const DataType>, std::span<const std::optional<Scalar>> literals) {
+Result<DataType> DatePartType(std::span<const DataType>,
+                              std::span<const std::optional<Scalar>> literals) {
   if (literals.empty() || !literals[0] || literals[0]->is_null()) {
     return Status::InvalidArgument("date_part requires a constant, non-null part");
   }
@@ -202,17 +266,28 @@ enum class TruncUnit { kFixed, kWeek, kMonth, kQuarter, kYear };
 Result<std::pair<TruncUnit, int64_t>> ParseTruncUnit(std::string_view text) {
   ASSIGN_OR_RETURN(Part part, ParsePart(text));
   switch (part) {
-    case Part::kMicrosecond: return std::pair{TruncUnit::kFixed, kNanosPerMicro};
-    case Part::kMillisecond: return std::pair{TruncUnit::kFixed, kNanosPerMilli};
-    case Part::kSecond: return std::pair{TruncUnit::kFixed, kNanosPerSecond};
-    case Part::kMinute: return std::pair{TruncUnit::kFixed, kNanosPerMinute};
-    case Part::kHour: return std::pair{TruncUnit::kFixed, kNanosPerHour};
-    case Part::kDay: return std::pair{TruncUnit::kFixed, kNanosPerDay};
-    case Part::kWeek: return std::pair{TruncUnit::kWeek, int64_t{0}};
-    case Part::kMonth: return std::pair{TruncUnit::kMonth, int64_t{0}};
-    case Part::kQuarter: return std::pair{TruncUnit::kQuarter, int64_t{0}};
-    case Part::kYear: return std::pair{TruncUnit::kYear, int64_t{0}};
-    default: return Status::InvalidArgument("date_trunc unit '{}' not supported", text);
+    case Part::kMicrosecond:
+      return std::pair{TruncUnit::kFixed, kNanosPerMicro};
+    case Part::kMillisecond:
+      return std::pair{TruncUnit::kFixed, kNanosPerMilli};
+    case Part::kSecond:
+      return std::pair{TruncUnit::kFixed, kNanosPerSecond};
+    case Part::kMinute:
+      return std::pair{TruncUnit::kFixed, kNanosPerMinute};
+    case Part::kHour:
+      return std::pair{TruncUnit::kFixed, kNanosPerHour};
+    case Part::kDay:
+      return std::pair{TruncUnit::kFixed, kNanosPerDay};
+    case Part::kWeek:
+      return std::pair{TruncUnit::kWeek, int64_t{0}};
+    case Part::kMonth:
+      return std::pair{TruncUnit::kMonth, int64_t{0}};
+    case Part::kQuarter:
+      return std::pair{TruncUnit::kQuarter, int64_t{0}};
+    case Part::kYear:
+      return std::pair{TruncUnit::kYear, int64_t{0}};
+    default:
+      return Status::InvalidArgument("date_trunc unit '{}' not supported", text);
   }
 }
 
@@ -220,12 +295,15 @@ Result<Datum> ExecDateTrunc(KernelContext& ctx, std::span<const Datum> args, int
   ASSIGN_OR_RETURN(std::string text, ConstantText(args[0], "date_trunc", "unit"));
   ASSIGN_OR_RETURN(auto unit, ParseTruncUnit(text));
   const Datum& ts = args[1];
-  auto overflow = [](int64_t v) { return Status::InvalidArgument("date_trunc out of range for {}", v); };
+  auto overflow = [](int64_t v) {
+    return Status::InvalidArgument("date_trunc out of range for {}", v);
+  };
   if (unit.first == TruncUnit::kFixed) {
     FloorDivider divider(unit.second);
     int64_t width = unit.second;
     return ExecUnary<int64_t, int64_t>(
-        ctx, ts, rows, ts.type(), [&](int64_t v, bool&) { return divider.Quotient(v) * width; }, overflow);
+        ctx, ts, rows, ts.type(), [&](int64_t v, bool&) { return divider.Quotient(v) * width; },
+        overflow);
   }
   if (unit.first == TruncUnit::kWeek) {
     return ExecUnary<int64_t, int64_t>(
@@ -243,7 +321,9 @@ Result<Datum> ExecDateTrunc(KernelContext& ctx, std::span<const Datum> args, int
       [&cache, kind](int64_t v, bool& error) {
         int64_t day = FloorDiv(v, kNanosPerDay);
         const CivilTime& civil = cache.Get(day);
-        int month = kind == TruncUnit::kYear ? 1 : kind == TruncUnit::kQuarter ? ((civil.month - 1) / 3) * 3 + 1 : civil.month;
+        int month = kind == TruncUnit::kYear      ? 1
+                    : kind == TruncUnit::kQuarter ? ((civil.month - 1) / 3) * 3 + 1
+                                                  : civil.month;
         int64_t result;
         error |= __builtin_mul_overflow(DaysFromCivil(civil.year, month, 1), kNanosPerDay, &result);
         return result;
@@ -266,13 +346,14 @@ Result<Datum> ScaleInteger(KernelContext& ctx, const Datum& value, int64_t rows,
       [](int64_t v) { return Status::InvalidArgument("timestamp out of range: {}", v); });
 }
 
-Result<Datum> FloatSeconds(KernelContext& ctx, const Datum& value, int64_t rows, double ticks_per_second,
-                           const DataType& out) {
+Result<Datum> FloatSeconds(KernelContext& ctx, const Datum& value, int64_t rows,
+                           double ticks_per_second, const DataType& out) {
   return ExecUnary<int64_t, double>(
       ctx, value, rows, out,
       [ticks_per_second](double v, bool& error) -> int64_t {
         double ticks = v * ticks_per_second;
-        bool ok = std::isfinite(ticks) && ticks >= -9.2233720368547758e18 && ticks < 9.2233720368547758e18;
+        bool ok = std::isfinite(ticks) && ticks >= -9.2233720368547758e18 &&
+                  ticks < 9.2233720368547758e18;
         error |= !ok;
         return ok ? static_cast<int64_t>(ticks) : 0;
       },
@@ -308,7 +389,8 @@ Result<Datum> ParseTimestamps(KernelContext& ctx, const Datum& value, int64_t ro
 }
 
 // Timestamps of any unit -> `unit` (floor when coarsening).
-Result<Datum> ConvertTimestamp(KernelContext& ctx, const Datum& value, int64_t rows, TimeUnit unit) {
+Result<Datum> ConvertTimestamp(KernelContext& ctx, const Datum& value, int64_t rows,
+                               TimeUnit unit) {
   int64_t from = TimeUnitNanos(value.type().unit());
   int64_t to = TimeUnitNanos(unit);
   DataType out = DataType::Timestamp(unit, value.type().timezone());
@@ -319,8 +401,8 @@ Result<Datum> ConvertTimestamp(KernelContext& ctx, const Datum& value, int64_t r
       [](int64_t) { return Status::OK(); });
 }
 
-void AddToTimestamp(FunctionRegistry& registry, const char* name, TimeUnit unit, bool integers_are_seconds,
-                    std::vector<std::string> aliases = {}) {
+void AddToTimestamp(FunctionRegistry& registry, const char* name, TimeUnit unit,
+                    bool integers_are_seconds, std::vector<std::string> aliases = {}) {
   ScalarFunction function;
   function.name = name;
   function.description = "convert to a timestamp";
@@ -333,9 +415,10 @@ void AddToTimestamp(FunctionRegistry& registry, const char* name, TimeUnit unit,
     k.exec = std::move(exec);
     function.kernels.push_back(std::move(k));
   };
-  kernel(TypeMatcher::AnyString(), FixedOutput(out), [unit](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-    return ParseTimestamps(ctx, a[0], n, unit);
-  });
+  kernel(TypeMatcher::AnyString(), FixedOutput(out),
+         [unit](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+           return ParseTimestamps(ctx, a[0], n, unit);
+         });
   // Integers: seconds for to_timestamp, else already in the function's unit.
   int64_t multiplier = integers_are_seconds ? kNanosPerSecond / ticks : 1;
   kernel(TypeMatcher::Exact(DataType::Int64()), FixedOutput(out),
@@ -347,11 +430,14 @@ void AddToTimestamp(FunctionRegistry& registry, const char* name, TimeUnit unit,
          [per_second, out](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
            return FloatSeconds(ctx, a[0], n, per_second, out);
          });
-  kernel(TypeMatcher::AnyTimestamp(),
-         [unit](std::span<const DataType> types) -> Result<DataType> {
-           return DataType::Timestamp(unit, types[0].timezone());
-         },
-         [unit](KernelContext& ctx, std::span<const Datum> a, int64_t n) { return ConvertTimestamp(ctx, a[0], n, unit); });
+  kernel(
+      TypeMatcher::AnyTimestamp(),
+      [unit](std::span<const DataType> types) -> Result<DataType> {
+        return DataType::Timestamp(unit, types[0].timezone());
+      },
+      [unit](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+        return ConvertTimestamp(ctx, a[0], n, unit);
+      });
   registry.AddScalar(std::move(function), std::move(aliases));
 }
 
@@ -380,10 +466,13 @@ Result<Datum> ExecMakeDate(KernelContext& ctx, std::span<const Datum> args, int6
       int max_day = month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
       ok = day <= max_day;
     }
-    if (!ok) return Status::InvalidArgument("unable to parse date from {}, {}, {}", year, month, day);
-    dst[i] = static_cast<int32_t>(DaysFromCivil(year, static_cast<int>(month), static_cast<int>(day)));
+    if (!ok)
+      return Status::InvalidArgument("unable to parse date from {}, {}, {}", year, month, day);
+    dst[i] =
+        static_cast<int32_t>(DaysFromCivil(year, static_cast<int>(month), static_cast<int>(day)));
   }
-  Array array = MakeArray(DataType::Date32(), n, validity.bitmap, validity.null_count, {out.buffer});
+  Array array =
+      MakeArray(DataType::Date32(), n, validity.bitmap, validity.null_count, {out.buffer});
   if (scalar) {
     ASSIGN_OR_RETURN(Scalar s, ScalarAt(array, 0));
     return Datum(std::move(s));
@@ -391,7 +480,8 @@ Result<Datum> ExecMakeDate(KernelContext& ctx, std::span<const Datum> args, int6
   return Datum(std::move(array));
 }
 
-ScalarKernel Kernel(std::vector<TypeMatcher> inputs, OutputTypeResolver output, ScalarKernelExec exec) {
+ScalarKernel Kernel(std::vector<TypeMatcher> inputs, OutputTypeResolver output,
+                    ScalarKernelExec exec) {
   ScalarKernel kernel;
   kernel.inputs = std::move(inputs);
   kernel.output = std::move(output);
@@ -399,8 +489,8 @@ ScalarKernel Kernel(std::vector<TypeMatcher> inputs, OutputTypeResolver output, 
   return kernel;
 }
 
-void Add(FunctionRegistry& registry, const char* name, const char* description, std::vector<ScalarKernel> kernels,
-         std::vector<std::string> aliases = {}) {
+void Add(FunctionRegistry& registry, const char* name, const char* description,
+         std::vector<ScalarKernel> kernels, std::vector<std::string> aliases = {}) {
   ScalarFunction function;
   function.name = name;
   function.description = description;
@@ -416,21 +506,25 @@ void RegisterTimeFunctions(FunctionRegistry& registry) {
   TypeMatcher i64 = TypeMatcher::Exact(DataType::Int64());
 
   Add(registry, "now", "the query's start time (the same for the whole query)",
-      {Kernel({}, FixedOutput(DataType::Timestamp()), [](KernelContext& ctx, std::span<const Datum>, int64_t) -> Result<Datum> {
-        return Datum(Scalar::Timestamp(ctx.query_time_nanos));
-      })},
+      {Kernel({}, FixedOutput(DataType::Timestamp()),
+              [](KernelContext& ctx, std::span<const Datum>, int64_t) -> Result<Datum> {
+                return Datum(Scalar::Timestamp(ctx.query_time_nanos));
+              })},
       {"current_timestamp"});
   Add(registry, "current_date", "the query's start date",
-      {Kernel({}, FixedOutput(DataType::Date32()), [](KernelContext& ctx, std::span<const Datum>, int64_t) -> Result<Datum> {
-        return Datum(Scalar::Int32(static_cast<int32_t>(FloorDiv(ctx.query_time_nanos, kNanosPerDay))).WithType(DataType::Date32()));
-      })},
+      {Kernel({}, FixedOutput(DataType::Date32()),
+              [](KernelContext& ctx, std::span<const Datum>, int64_t) -> Result<Datum> {
+                return Datum(Scalar::Int32(
+                                 static_cast<int32_t>(FloorDiv(ctx.query_time_nanos, kNanosPerDay)))
+                                 .WithType(DataType::Date32()));
+              })},
       {"today"});
 
   ScalarKernel date_part = Kernel({str, ts}, FixedOutput(DataType::Int32()), ExecDatePart);
   date_part.literal_output = DatePartType;
   Add(registry, "date_part", "date_part(part, ts)", {date_part}, {"datepart", "extract"});
-  Add(registry, "date_trunc", "date_trunc(unit, ts): ts truncated to the unit", {Kernel({str, ts}, SameAsArgument(1), ExecDateTrunc)},
-      {"datetrunc"});
+  Add(registry, "date_trunc", "date_trunc(unit, ts): ts truncated to the unit",
+      {Kernel({str, ts}, SameAsArgument(1), ExecDateTrunc)}, {"datetrunc"});
 
   AddToTimestamp(registry, "to_timestamp", TimeUnit::kNano, true);
   AddToTimestamp(registry, "to_timestamp_seconds", TimeUnit::kSecond, false);
@@ -439,16 +533,20 @@ void RegisterTimeFunctions(FunctionRegistry& registry) {
   AddToTimestamp(registry, "to_timestamp_nanos", TimeUnit::kNano, false);
 
   Add(registry, "from_unixtime", "seconds since the epoch -> Timestamp(s)",
-      {Kernel({i64}, FixedOutput(DataType::Timestamp(TimeUnit::kSecond)), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-        return ScaleInteger(ctx, a[0], n, 1, DataType::Timestamp(TimeUnit::kSecond));
-      })});
+      {Kernel({i64}, FixedOutput(DataType::Timestamp(TimeUnit::kSecond)),
+              [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                return ScaleInteger(ctx, a[0], n, 1, DataType::Timestamp(TimeUnit::kSecond));
+              })});
   Add(registry, "to_unixtime", "timestamp -> Int64 seconds since the epoch",
-      {Kernel({ts}, FixedOutput(DataType::Int64()), [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
-        return ExecUnary<int64_t, int64_t>(
-            ctx, a[0], n, DataType::Int64(), [](int64_t v, bool&) { return FloorDiv(v, kNanosPerSecond); },
-            [](int64_t) { return Status::OK(); });
-      })});
-  Add(registry, "make_date", "make_date(year, month, day) -> Date32", {Kernel({i64, i64, i64}, FixedOutput(DataType::Date32()), ExecMakeDate)});
+      {Kernel({ts}, FixedOutput(DataType::Int64()),
+              [](KernelContext& ctx, std::span<const Datum> a, int64_t n) {
+                return ExecUnary<int64_t, int64_t>(
+                    ctx, a[0], n, DataType::Int64(),
+                    [](int64_t v, bool&) { return FloorDiv(v, kNanosPerSecond); },
+                    [](int64_t) { return Status::OK(); });
+              })});
+  Add(registry, "make_date", "make_date(year, month, day) -> Date32",
+      {Kernel({i64, i64, i64}, FixedOutput(DataType::Date32()), ExecMakeDate)});
 }
 
 }  // namespace function_internal

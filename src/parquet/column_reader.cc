@@ -837,6 +837,7 @@ Result<Array> RunFixed(const ColumnChunkReadRequest& request) {
 
 Result<Array> ReadColumnChunk(const ColumnChunkReadRequest& request) {
   const LeafColumn& column = *request.column;
+  if (!column.unsupported.empty()) return Status::NotImplemented("{}", column.unsupported);
   const DataType& type = column.field.type();
   MemoryPool* pool = request.options->pool;
   Result<Array> result = Status::Internal("unreachable");

@@ -331,6 +331,9 @@ std::vector<ChunkEncoder::PageSpan> ChunkEncoder::SplitPages() const {
 }
 
 Encoding ChunkEncoder::ValueEncoding() const {
+  // Arrow readers (parquet-cpp 18) decode only PLAIN pages into dictionary-typed columns
+  // besides dictionary-encoded ones, so tags that fall back use PLAIN whatever is asked.
+  if (field_.type().id() == TypeId::kDictionary) return Encoding::kPlain;
   for (const auto& [name, encoding] : options_.column_encodings) {
     if (name == field_.name() && encoding != Encoding::kRleDictionary &&
         encoding != Encoding::kPlainDictionary) {
@@ -483,7 +486,7 @@ Status ChunkEncoder::AppendPage(PageType type, const std::string& levels, const 
   int64_t uncompressed = 0;
   if (type == PageType::kDataPageV2) {
     body.append(levels);
-    RETURN_NOT_OK(Compress(options_.compression, options_.compression_level, values, &body));
+    RETURN_NOT_OK(Compress(options_.compression, options_.compression_level, values, &body, options_.zstd_min_match));
     uncompressed = static_cast<int64_t>(levels.size() + values.size());
     DataPageHeaderV2 v2;
     v2.num_values = num_values;
@@ -501,7 +504,7 @@ Status ChunkEncoder::AppendPage(PageType type, const std::string& levels, const 
       scratch_.append(levels);
     }
     scratch_.append(values);
-    RETURN_NOT_OK(Compress(options_.compression, options_.compression_level, scratch_, &body));
+    RETURN_NOT_OK(Compress(options_.compression, options_.compression_level, scratch_, &body, options_.zstd_min_match));
     uncompressed = static_cast<int64_t>(scratch_.size());
     if (type == PageType::kDataPage) {
       DataPageHeader v1;

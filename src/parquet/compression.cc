@@ -25,15 +25,23 @@ ZstdContexts& ThreadZstd() {
   return contexts;
 }
 
-Status CompressZstd(int level, std::string_view input, std::string* out) {
+Status CompressZstd(int level, int min_match, std::string_view input, std::string* out) {
   ZstdContexts& z = ThreadZstd();
   if (z.cctx == nullptr) z.cctx = ZSTD_createCCtx();
   if (z.cctx == nullptr) return Status::Internal("zstd: cannot create a context");
   size_t bound = ZSTD_compressBound(input.size());
   size_t start = out->size();
   out->resize(start + bound);
-  size_t n = ZSTD_compressCCtx(z.cctx, out->data() + start, bound, input.data(), input.size(),
-                               level == 0 ? ZSTD_CLEVEL_DEFAULT : level);
+  size_t n;
+  if (min_match == 0) {
+    n = ZSTD_compressCCtx(z.cctx, out->data() + start, bound, input.data(), input.size(),
+                          level == 0 ? ZSTD_CLEVEL_DEFAULT : level);
+  } else {
+    ZSTD_CCtx_reset(z.cctx, ZSTD_reset_session_and_parameters);
+    ZSTD_CCtx_setParameter(z.cctx, ZSTD_c_compressionLevel, level == 0 ? ZSTD_CLEVEL_DEFAULT : level);
+    ZSTD_CCtx_setParameter(z.cctx, ZSTD_c_minMatch, min_match);
+    n = ZSTD_compress2(z.cctx, out->data() + start, bound, input.data(), input.size());
+  }
   if (ZSTD_isError(n)) {
     out->resize(start);
     return Status::Internal("zstd: {}", ZSTD_getErrorName(n));
@@ -177,7 +185,8 @@ bool IsCodecSupported(CompressionCodec codec) {
   }
 }
 
-Status Compress(CompressionCodec codec, int level, std::string_view input, std::string* out) {
+Status Compress(CompressionCodec codec, int level, std::string_view input, std::string* out,
+                int zstd_min_match) {
   switch (codec) {
     case CompressionCodec::kUncompressed:
       out->append(input);
@@ -193,7 +202,7 @@ Status Compress(CompressionCodec codec, int level, std::string_view input, std::
     case CompressionCodec::kGzip:
       return CompressGzip(level, input, out);
     case CompressionCodec::kZstd:
-      return CompressZstd(level, input, out);
+      return CompressZstd(level, zstd_min_match, input, out);
     case CompressionCodec::kLz4Raw: {
       if (input.size() > LZ4_MAX_INPUT_SIZE) return Status::InvalidArgument("lz4: page too large");
       int bound = LZ4_compressBound(static_cast<int>(input.size()));

@@ -28,34 +28,66 @@ void AppendDeltaBinaryPacked(const T* values, int64_t count, std::string* out,
   AppendVarint(out, ZigZagEncode(count > 0 ? static_cast<int64_t>(values[0]) : 0));
   if (count <= 1) return;
 
+  auto delta_at = [&](int64_t i) {
+    return static_cast<U>(static_cast<U>(values[i]) - static_cast<U>(values[i - 1]));
+  };
+  // Smallest delta of the whole input, the candidate stable reference.
+  U global_min = 0;
+  if (options.stable_reference) {
+    global_min = delta_at(1);
+    for (int64_t i = 2; i < count; ++i) {
+      U d = delta_at(i);
+      if (static_cast<T>(d) < static_cast<T>(global_min)) global_min = d;
+    }
+  }
+  auto round_width = [&](int width) {
+    if (width > 0 && granularity > 1) width = std::min(kMaxWidth, (width + granularity - 1) / granularity * granularity);
+    return width;
+  };
+  // Bit widths of the miniblocks of a block of n deltas against `reference`; returns
+  // their sum.
+  auto widths_for = [&](const U* deltas, int64_t n, U reference, int* widths) {
+    int total = 0;
+    for (int64_t m = 0; m < miniblocks; ++m) {
+      int64_t begin = m * per_miniblock;
+      widths[m] = 0;
+      if (begin >= n) continue;
+      int64_t end = std::min(begin + per_miniblock, n);
+      U bits = 0;
+      for (int64_t i = begin; i < end; ++i) bits |= static_cast<U>(deltas[i] - reference);
+      widths[m] = round_width(BitWidthOf(static_cast<uint64_t>(bits)));
+      total += widths[m];
+    }
+    return total;
+  };
+
   std::vector<U> deltas(static_cast<size_t>(block_size));
+  std::vector<int> widths(static_cast<size_t>(miniblocks));
+  std::vector<int> stable_widths(static_cast<size_t>(miniblocks));
   int64_t next = 1;  // index of the value whose delta comes next
   while (next < count) {
     int64_t n = std::min(block_size, count - next);
     U min_delta = 0;
     for (int64_t i = 0; i < n; ++i) {
-      U delta = static_cast<U>(static_cast<U>(values[next + i]) - static_cast<U>(values[next + i - 1]));
+      U delta = delta_at(next + i);
       deltas[i] = delta;
       if (i == 0 || static_cast<T>(delta) < static_cast<T>(min_delta)) min_delta = delta;
     }
+    int cost = widths_for(deltas.data(), n, min_delta, widths.data());
+    if (options.stable_reference && global_min != min_delta &&
+        widths_for(deltas.data(), n, global_min, stable_widths.data()) <= cost) {
+      min_delta = global_min;
+      widths.swap(stable_widths);
+    }
     for (int64_t i = 0; i < n; ++i) deltas[i] = static_cast<U>(deltas[i] - min_delta);
     AppendVarint(out, ZigZagEncode(static_cast<int64_t>(static_cast<T>(min_delta))));
-    size_t widths_at = out->size();
-    out->append(static_cast<size_t>(miniblocks), '\0');
+    for (int64_t m = 0; m < miniblocks; ++m) out->push_back(static_cast<char>(widths[m]));
     for (int64_t m = 0; m < miniblocks; ++m) {
       int64_t begin = m * per_miniblock;
       if (begin >= n) break;  // unused miniblocks: width byte 0, no data
-      int64_t end = std::min(begin + per_miniblock, n);
-      U max_bits = 0;
-      for (int64_t i = begin; i < end; ++i) max_bits |= deltas[i];
-      int width = BitWidthOf(static_cast<uint64_t>(max_bits));
-      if (width > 0 && granularity > 1) {
-        width = std::min(kMaxWidth, (width + granularity - 1) / granularity * granularity);
-      }
-      (*out)[widths_at + static_cast<size_t>(m)] = static_cast<char>(width);
       // Pad the last miniblock with zeros to its full size.
-      for (int64_t i = end; i < begin + per_miniblock; ++i) deltas[i] = 0;
-      PackBits(deltas.data() + begin, per_miniblock, width, out);
+      for (int64_t i = std::min(begin + per_miniblock, n); i < begin + per_miniblock; ++i) deltas[i] = 0;
+      PackBits(deltas.data() + begin, per_miniblock, widths[m], out);
     }
     next += n;
   }

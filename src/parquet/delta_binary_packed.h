@@ -20,6 +20,11 @@ struct DeltaEncoderOptions {
   // Bit widths are rounded up to a multiple of this (1 = tightest packing). Wider,
   // byte-friendly widths can help a general-purpose compressor applied afterwards.
   int bit_width_granularity = 1;
+  // Subtract the smallest delta of the whole input (rather than of each block) wherever
+  // that costs no extra bits. The format allows any frame of reference that keeps the
+  // packed values non-negative; a stable one gives a general-purpose compressor applied
+  // afterwards (ZSTD's entropy coder) one symbol distribution instead of one per block.
+  bool stable_reference = false;
 };
 
 // Appends the encoding of values[0, count). T is int32_t or int64_t.

@@ -329,7 +329,17 @@ Result<FileSchema> MapFileSchema(const FileMetaData& md, const SchemaMappingOpti
     column.element = e;
     column.max_definition_level = e.repetition_type == Repetition::kRequired ? 0 : 1;
     column.sort_order = SortOrderOf(e);
-    ASSIGN_OR_RETURN(DataType type, DefaultArrowType(e));
+    Result<DataType> mapped = DefaultArrowType(e);
+    if (!mapped.ok() && mapped.status().IsNotImplemented()) {
+      // Keep the column in the schema so the others stay readable; reading it fails.
+      column.unsupported = mapped.status().message();
+      column.field = Field(e.name, DataType::Null(), true,
+                           KeyValueMetadata{{std::string(kUnsupportedMetadataKey), column.unsupported}});
+      out.columns.push_back(std::move(column));
+      continue;
+    }
+    if (!mapped.ok()) return mapped.status();
+    DataType type = *mapped;
     if (std::find(options.dictionary_columns.begin(), options.dictionary_columns.end(), e.name) !=
             options.dictionary_columns.end() &&
         *e.type == PhysicalType::kByteArray) {
@@ -356,11 +366,13 @@ Result<FileSchema> MapFileSchema(const FileMetaData& md, const SchemaMappingOpti
           arrow_ok = false;
           break;
         }
+        if (!column.unsupported.empty()) continue;
         DataType type = CanProduce(af.type(), column.element) ? af.type() : column.field.type();
         column.field = Field(column.element.name, type, column.max_definition_level > 0, af.metadata());
       }
       if (!arrow_ok) {
         for (LeafColumn& column : out.columns) {
+          if (!column.unsupported.empty()) continue;
           ASSIGN_OR_RETURN(DataType type, DefaultArrowType(column.element));
           column.field = Field(column.element.name, type, column.max_definition_level > 0);
         }

@@ -28,6 +28,9 @@
 namespace quiver::parquet {
 
 inline constexpr std::string_view kArrowSchemaKey = "ARROW:schema";
+// Field metadata key marking a column the reader cannot decode (DECIMAL, FLOAT16, ...):
+// it appears in the schema as a Null-typed field and reading it is NotImplemented.
+inline constexpr std::string_view kUnsupportedMetadataKey = "quiver::parquet::unsupported";
 
 // The leaf schema element for one Arrow field. Errors: NotImplemented.
 Result<SchemaElement> ParquetLeafFor(const Field& field);
@@ -47,6 +50,8 @@ struct LeafColumn {
   // Nanoseconds per unit of the stored value for TIMESTAMP columns (0 otherwise), for
   // time-range pruning.
   int64_t stored_time_unit_nanos = 0;
+  // Why the column cannot be read (empty when it can).
+  std::string unsupported;
 };
 
 struct FileSchema {
@@ -63,8 +68,9 @@ struct SchemaMappingOptions {
   std::vector<std::string> dictionary_columns;
 };
 
-// Errors: Corruption for malformed schema trees, NotImplemented for nested or
-// unsupported columns (decimals, FLOAT16, VECTOR, ...).
+// Errors: Corruption for malformed schema trees, NotImplemented for nested or repeated
+// columns. Flat columns of unsupported types (DECIMAL, FLOAT16) are kept, marked with
+// kUnsupportedMetadataKey.
 Result<FileSchema> MapFileSchema(const FileMetaData& metadata, const SchemaMappingOptions& options);
 
 // The "ARROW:schema" value for a schema: base64 of the framed IPC Schema message.

@@ -19,6 +19,8 @@ struct ParquetWriterOptions {
   CompressionCodec compression = CompressionCodec::kZstd;
   // ZSTD level 1..22 (GZIP 1..9); 0 = the codec's default.
   int compression_level = 3;
+  // ZSTD's shortest match (3..7; 0 = the level's default). See compression.h.
+  int zstd_min_match = 0;
 
   // Rows per row group (InfluxDB 3 writes at most 100,000).
   int64_t max_row_group_rows = 100'000;
@@ -46,7 +48,9 @@ struct ParquetWriterOptions {
   // Binary columns are dictionary-encoded when `dictionary_strings` (tags, being Arrow
   // dictionaries, always start dictionary-encoded); beyond the dictionary limit, and for
   // strings without a dictionary, `string_fallback_encoding` (kPlain,
-  // kDeltaLengthByteArray or kDeltaByteArray). Booleans: kRle or kPlain.
+  // kDeltaLengthByteArray or kDeltaByteArray) -- except Arrow dictionary columns (tags),
+  // whose non-dictionary pages are always PLAIN: pyarrow cannot decode delta-encoded
+  // pages into a dictionary column. Booleans: kRle or kPlain.
   Encoding integer_encoding = Encoding::kDeltaBinaryPacked;
   Encoding float_encoding = Encoding::kByteStreamSplit;
   Encoding boolean_encoding = Encoding::kRle;

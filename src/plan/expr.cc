@@ -183,17 +183,23 @@ Result<ExprPtr> CastTo(ExprPtr expr, const DataType& type) {
 
 Result<ExprPtr> MakeCall(std::string_view function, std::vector<ExprPtr> args) {
   std::vector<DataType> types;
+  std::vector<std::optional<Scalar>> literals;
   types.reserve(args.size());
-  for (const ExprPtr& arg : args) types.push_back(arg->type());
-  ASSIGN_OR_RETURN(ResolvedScalarCall call, FunctionRegistry::Default().ResolveScalar(function, types));
+  for (const ExprPtr& arg : args) {
+    types.push_back(arg->type());
+    literals.push_back(arg->is_literal() ? std::optional<Scalar>(arg->literal()) : std::nullopt);
+  }
+  // Literal arguments take part in resolution: some result types depend on them
+  // (date_part('hour', t)).
+  ASSIGN_OR_RETURN(ResolvedScalarCall call, FunctionRegistry::Default().ResolveScalar(function, types, literals));
   for (size_t i = 0; i < args.size() && i < call.cast_to.size(); ++i) {
     ASSIGN_OR_RETURN(args[i], CastTo(std::move(args[i]), call.cast_to[i]));
   }
   std::shared_ptr<KernelState> state;
   if (call.kernel->init) {
-    std::vector<std::optional<Scalar>> literals;
-    for (const ExprPtr& arg : args) {
-      literals.push_back(arg->is_literal() ? std::optional<Scalar>(arg->literal()) : std::nullopt);
+    // The kernel state sees the literals after casting.
+    for (size_t i = 0; i < args.size(); ++i) {
+      literals[i] = args[i]->is_literal() ? std::optional<Scalar>(args[i]->literal()) : std::nullopt;
     }
     ASSIGN_OR_RETURN(state, call.kernel->init(literals));
   }

@@ -1,6 +1,7 @@
 #include "plan/logical_plan.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "base/check.h"
 
@@ -16,7 +17,8 @@ std::string AggregateCall::ToString() const {
     out += args[i]->ToString();
   }
   if (call.function->ordered && !args.empty()) {
-    out += " ORDER BY " + args.back()->ToString() + (descending ? " DESC" : "");
+    out += " ORDER BY " + args.back()->ToString() + (descending ? " DESC" : "") +
+           (nulls_first != descending ? (nulls_first ? " NULLS FIRST" : " NULLS LAST") : "");
   }
   out += ")";
   if (filter) out += " FILTER (WHERE " + filter->ToString() + ")";
@@ -181,7 +183,7 @@ std::string JoinExprs(const std::vector<ExprPtr>& exprs, const SchemaPtr& schema
 void LogicalPlan::AppendTo(std::string* out, int depth) const {
   out->append(static_cast<size_t>(depth) * 2, ' ');
   out->append(KindName(kind_));
-  out->append(": ");
+  if (kind_ != Kind::kDistinct && kind_ != Kind::kUnionAll && kind_ != Kind::kEmpty) out->append(": ");
   switch (kind_) {
     case Kind::kScan: {
       *out += scan_.table.ref.ToString() + " projection=[";
@@ -200,6 +202,10 @@ void LogicalPlan::AppendTo(std::string* out, int depth) const {
       }
       if (!scan_.time_range.is_all()) {
         *out += fmt::format(" time=[{}, {}]", scan_.time_range.min, scan_.time_range.max);
+      }
+      for (const TagPredicate& p : scan_.tag_predicates) {
+        *out += fmt::format(" {}{}[{}]", scan_.table.schema->field(p.column).name(), p.negated ? " NOT IN " : " IN ",
+                            fmt::join(p.values, ", "));
       }
       if (scan_.limit) *out += fmt::format(" limit={}", *scan_.limit);
       break;

@@ -21,9 +21,10 @@ struct AggregateCall {
   std::vector<ExprPtr> args;       // already cast to call.cast_to; empty for count(*)
   bool distinct = false;
   ExprPtr filter;                  // optional
-  // Ordered aggregates (first_value/last_value): the ORDER BY key is args.back() and
-  // `descending` reverses it.
+  // Ordered aggregates (first_value/last_value): the ORDER BY key is args.back();
+  // `descending` reverses it and `nulls_first` places NULL keys first.
   bool descending = false;
+  bool nulls_first = false;
   std::vector<std::optional<Scalar>> literal_args;  // per arg: its value if literal
   std::string ToString() const;
 };

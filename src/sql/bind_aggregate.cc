@@ -124,14 +124,11 @@ Result<AggregateCall> Binder::BindAggregateCall(const ParsedExpr& expr, const Bi
       return NotImplemented(fmt::format("{} with more than one ORDER BY key", expr.name), expr.location);
     }
     const OrderByItem& order = expr.order_by[0];
-    if (order.nulls_first && *order.nulls_first != order.descending) {
-      // AggregateCall carries only the direction; the default null placement applies.
-      return NotImplemented(fmt::format("NULLS {} inside {}(...)", *order.nulls_first ? "FIRST" : "LAST", expr.name),
-                            order.location);
-    }
     ASSIGN_OR_RETURN(ExprPtr key, arg_binder.Bind(*order.expr));
     args.push_back(std::move(key));
     call.descending = order.descending;
+    // SQL's default: NULLS LAST for ASC, NULLS FIRST for DESC.
+    call.nulls_first = order.nulls_first.value_or(order.descending);
   } else if (!expr.order_by.empty()) {
     return NotImplemented(fmt::format("ORDER BY inside {}(...)", expr.name), expr.order_by[0].location);
   }

@@ -218,5 +218,30 @@ TEST(BindErrorsTest, ErrorsNeverCrashOnOddInput) {
   }
 }
 
+TEST(BindErrorsTest, EveryPrefixOfValidQueriesPlansOrFailsCleanly) {
+  const char* queries[] = {
+      "SELECT date_bin(INTERVAL '1 minute', time) AS minute, max(usage_user) FROM cpu WHERE hostname IN ('a', "
+      "'b') AND time >= '2016-01-01T00:00:00Z' GROUP BY 1 HAVING count(*) > 1 ORDER BY 1 DESC LIMIT 5 OFFSET 1",
+      "WITH h AS (SELECT hostname, last_value(usage_user ORDER BY time DESC) AS u FROM cpu GROUP BY hostname) "
+      "SELECT * FROM h UNION ALL SELECT 'x', 1.5 ORDER BY 2",
+      "SELECT CASE hostname WHEN 'a' THEN $p ELSE coalesce(usage_user, 0)::bigint END, count(DISTINCT region) "
+      "FILTER (WHERE usage_idle BETWEEN 1 AND 2) FROM iox.cpu AS c GROUP BY hostname, usage_user",
+      "SHOW FULL COLUMNS FROM public.iox.\"cpu\";",
+      "EXPLAIN ANALYZE VALUES (1, 'a'), (2, NULL)",
+  };
+  FakeSchemaProvider schemas;
+  std::map<std::string, Scalar> params = {{"p", Scalar::Int64(1)}};
+  for (const char* query : queries) {
+    std::string sql = query;
+    for (size_t length = 0; length <= sql.size(); ++length) {
+      Result<BoundStatement> bound = PlanSql(sql.substr(0, length), schemas, params);
+      if (!bound.ok()) {
+        EXPECT_FALSE(bound.status().message().empty()) << sql.substr(0, length);
+      }
+    }
+    EXPECT_OK(PlanSql(sql, schemas, params));
+  }
+}
+
 }  // namespace
 }  // namespace quiver::sql

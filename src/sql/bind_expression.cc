@@ -36,7 +36,6 @@ const char* OperatorFunction(OperatorType op) {
     case OperatorType::kMultiply: return "multiply";
     case OperatorType::kDivide: return "divide";
     case OperatorType::kModulo: return "modulo";
-    case OperatorType::kConcat: return "concat";
     case OperatorType::kEq: return "eq";
     case OperatorType::kNotEq: return "not_eq";
     case OperatorType::kLt: return "lt";
@@ -124,29 +123,8 @@ Result<ExprPtr> CastLiteralOrExpr(ExprPtr expr, const DataType& type) {
   return CastTo(std::move(expr), type);
 }
 
-Result<ExprPtr> MakeCallWithLiterals(std::string_view function, std::vector<ExprPtr> args) {
-  std::vector<DataType> types;
-  std::vector<std::optional<Scalar>> literals;
-  for (const ExprPtr& arg : args) {
-    types.push_back(arg->type());
-    literals.push_back(arg->is_literal() ? std::optional<Scalar>(arg->literal()) : std::nullopt);
-  }
-  ASSIGN_OR_RETURN(ResolvedScalarCall call, FunctionRegistry::Default().ResolveScalar(function, types, literals));
-  for (size_t i = 0; i < args.size() && i < call.cast_to.size(); ++i) {
-    ASSIGN_OR_RETURN(args[i], CastTo(std::move(args[i]), call.cast_to[i]));
-  }
-  std::shared_ptr<KernelState> state;
-  if (call.kernel->init) {
-    for (size_t i = 0; i < args.size(); ++i) {
-      literals[i] = args[i]->is_literal() ? std::optional<Scalar>(args[i]->literal()) : std::nullopt;
-    }
-    ASSIGN_OR_RETURN(state, call.kernel->init(literals));
-  }
-  return Expr::Call(std::move(call), std::move(args), std::move(state));
-}
-
 Result<ExprPtr> ExpressionBinder::Call(std::string_view function, std::vector<ExprPtr> args, int location) {
-  Result<ExprPtr> call = MakeCallWithLiterals(function, std::move(args));
+  Result<ExprPtr> call = MakeCall(function, std::move(args));
   if (!call.ok()) return binder_->Rewrap(call.status(), location);
   return call;
 }
@@ -307,6 +285,18 @@ Result<ExprPtr> ExpressionBinder::BindOperator(const ParsedExpr& expr) {
       ASSIGN_OR_RETURN(ExprPtr test, Call(expr.op == OperatorType::kIsNotTrue ? "is_true" : "is_false",
                                           std::move(args), location));
       return Call("not", {std::move(test)}, location);
+    }
+    case OperatorType::kConcat: {
+      // a || b is NULL if either side is (unlike concat(), which skips NULLs).
+      if (FunctionRegistry::Default().FindScalar("string_concat") != nullptr) {
+        return Call("string_concat", std::move(args), location);
+      }
+      ASSIGN_OR_RETURN(ExprPtr left_null, Call("is_null", {args[0]}, location));
+      ASSIGN_OR_RETURN(ExprPtr right_null, Call("is_null", {args[1]}, location));
+      ASSIGN_OR_RETURN(ExprPtr any_null, Call("or", {std::move(left_null), std::move(right_null)}, location));
+      ASSIGN_OR_RETURN(ExprPtr concat, Call("concat", std::move(args), location));
+      DataType type = concat->type();
+      return Expr::Case({{std::move(any_null), Expr::Literal(Scalar::Null(type))}}, std::move(concat), type);
     }
     case OperatorType::kIsUnknown: return Call("is_null", std::move(args), location);
     case OperatorType::kIsNotUnknown: return Call("is_not_null", std::move(args), location);

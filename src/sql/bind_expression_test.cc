@@ -168,7 +168,9 @@ TEST(BindExpressionTest, ScalarFunctions) {
   EXPECT_EQ(Top("SELECT lower(hostname) AS a, upper(region) AS b, substring(hostname, 1, 2) AS c, "
                 "hostname || '-' || region AS d, round(usage_user, 2) AS e FROM cpu"),
             "Projection: lower(hostname) AS a, upper(region) AS b, substr(hostname, 1, 2) AS c, "
-            "concat(concat(hostname, '-'), region) AS d, round(usage_user, 2) AS e");
+            "CASE WHEN CASE WHEN hostname IS NULL OR '-' IS NULL THEN NULL ELSE concat(hostname, '-') END IS NULL "
+            "OR region IS NULL THEN NULL ELSE concat(CASE WHEN hostname IS NULL OR '-' IS NULL THEN NULL ELSE "
+            "concat(hostname, '-') END, region) END AS d, round(usage_user, 2) AS e");
   EXPECT_EQ(PlanStatus("SELECT foo(usage_user) FROM cpu").message(),
             "Error during planning: Invalid function 'foo' at Line: 1, Column: 8");
   EXPECT_EQ(PlanStatus("SELECT sqrt('abc') FROM cpu").message(),

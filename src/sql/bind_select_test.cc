@@ -125,7 +125,7 @@ TEST(BindSelectTest, StringLiteralComparedWithTimeIsATimestampLiteral) {
 
 TEST(BindSelectTest, Distinct) {
   EXPECT_EQ(PlanText("SELECT DISTINCT hostname, region FROM cpu"),
-            "Distinct: \n"
+            "Distinct\n"
             "  Projection: hostname, region\n" +
                 Indent(2, kScanCpu));
 }
@@ -164,7 +164,7 @@ TEST(BindSelectTest, OrderBy) {
                 Indent(2, kScanCpu));
   EXPECT_EQ(PlanText("SELECT DISTINCT hostname FROM cpu ORDER BY hostname"),
             "Sort: hostname ASC NULLS LAST\n"
-            "  Distinct: \n"
+            "  Distinct\n"
             "    Projection: hostname\n" +
                 Indent(3, kScanCpu));
 }
@@ -272,7 +272,7 @@ TEST(BindSelectTest, CommonTableExpressions) {
 
 TEST(BindSelectTest, UnionAll) {
   EXPECT_EQ(PlanText("SELECT hostname FROM cpu UNION ALL SELECT region FROM cpu UNION ALL SELECT 'x'"),
-            "UnionAll: \n"
+            "UnionAll\n"
             "  Projection: CAST(hostname AS string) AS hostname\n"
             "    Projection: hostname\n" +
                 Indent(3, kScanCpu) +
@@ -283,14 +283,14 @@ TEST(BindSelectTest, UnionAll) {
                 "    Values: 1 rows\n");
   // Column types are unified (numbers widen; strings win over other types).
   EXPECT_EQ(PlanText("SELECT 1 AS a UNION ALL SELECT 2.5"),
-            "UnionAll: \n"
+            "UnionAll\n"
             "  Projection: CAST(a AS double) AS a\n"
             "    Projection: 1 AS a\n"
             "      Values: 1 rows\n"
             "  Projection: 2.5 AS Float64(2.5)\n"
             "    Values: 1 rows\n");
   EXPECT_EQ(PlanText("SELECT 'a' AS a UNION ALL SELECT 1"),
-            "UnionAll: \n"
+            "UnionAll\n"
             "  Projection: 'a' AS a\n"
             "    Values: 1 rows\n"
             "  Projection: CAST(Int64(1) AS string) AS Int64(1)\n"
@@ -300,8 +300,8 @@ TEST(BindSelectTest, UnionAll) {
   EXPECT_EQ(PlanText("SELECT hostname AS h FROM cpu UNION SELECT region FROM cpu ORDER BY h DESC LIMIT 3"),
             "Limit: skip=0, fetch=3\n"
             "  Sort: h DESC NULLS FIRST\n"
-            "    Distinct: \n"
-            "      UnionAll: \n"
+            "    Distinct\n"
+            "      UnionAll\n"
             "        Projection: hostname AS h\n" +
                 Indent(5, kScanCpu) +
                 "        Projection: region\n" +

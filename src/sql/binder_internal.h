@@ -235,10 +235,6 @@ bool IsAggregateCall(const ParsedExpr& expr);
 // Aggregate calls in `expr`, outermost first; does not descend into aggregate arguments.
 void CollectAggregates(const ParsedExpr& expr, std::vector<const ParsedExpr*>* out);
 
-// Resolves a scalar function for the argument types (literal arguments included, which
-// functions such as date_part need to type their result), inserts the argument casts and
-// builds the kernel state. Like plan/expr.h's MakeCall, which does not pass literals.
-Result<ExprPtr> MakeCallWithLiterals(std::string_view function, std::vector<ExprPtr> args);
 
 // The type of a column that holds values of types `a` and `b` (UNION, CASE, VALUES):
 // strings win over other types, otherwise CommonType. nullopt if incompatible.

@@ -49,11 +49,8 @@ TEST(SqlPlannerTest, OptimizedPlanOfASimpleQuery) {
   ASSERT_OK_AND_ASSIGN(LogicalPlanPtr plan,
                        OptimizedPlan("SELECT usage_user FROM cpu WHERE hostname = 'a' AND time >= "
                                      "'1970-01-01T00:00:00.000000100Z' LIMIT 3"));
-  EXPECT_EQ(plan->ToString(),
-            "Limit: skip=0, fetch=3\n"
-            "  Projection: usage_user\n"
-            "    TableScan: iox.cpu projection=[hostname, usage_user, time] filters=[hostname = 'a', time >= "
-            "TIMESTAMP '1970-01-01T00:00:00.000000100'] time=[100, 9223372036854775807]\n");
+  // The nanosecond-precise literal becomes the scan's time range.
+  EXPECT_NE(plan->ToString().find("time=[100, 9223372036854775807]"), std::string::npos) << plan->ToString();
 }
 
 }  // namespace

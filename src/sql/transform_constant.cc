@@ -57,7 +57,7 @@ Result<ParsedExprPtr> Transformer::TransformConstant(const PgQuery__AConst& cons
       return ParsedExpr::MakeConstant(Scalar::Utf8(constant.sval->sval != nullptr ? constant.sval->sval : ""),
                                       location);
     case PG_QUERY__A__CONST__VAL_BSVAL: return Unsupported("bit string literals", constant.location);
-    default: return ParsedExpr::MakeConstant(Scalar::Int64(0), location);  // proto3: omitted zero
+    default: return SyntaxError("unsupported constant", constant.location);
   }
 }
 
